@@ -1,0 +1,23 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/**
+ * One ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) per purpose: request parts are coerced
+ * from strings and filled with defaults, response bodies are validated as they are.
+ */
+export function createAjv(purpose: 'request-params' | 'request-body' | 'response'): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    coerceTypes: purpose === 'request-params',
+    useDefaults: purpose !== 'response',
+  });
+  addFormats.default(ajv);
+  // OpenAPI keywords that may sit inside a schema; they describe and do not constrain.
+  ajv.addKeyword({ keyword: 'x-inferred', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'example' });
+  return ajv;
+}

@@ -1,0 +1,158 @@
+import type { ErrorObject } from 'ajv';
+
+/** One entry of a FastAPI/Pydantic v2 validation error body: `{"detail": [ValidationIssue, …]}`. */
+export interface ValidationIssue {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+  input: unknown;
+  ctx?: Record<string, unknown>;
+}
+
+export type Location = 'body' | 'query' | 'path';
+
+const TYPE_ERRORS: Record<string, [string, string]> = {
+  string: ['string_type', 'Input should be a valid string'],
+  integer: ['int_parsing', 'Input should be a valid integer'],
+  number: ['float_parsing', 'Input should be a valid number'],
+  boolean: ['bool_parsing', 'Input should be a valid boolean'],
+  object: ['dict_type', 'Input should be a valid dictionary or object'],
+  array: ['list_type', 'Input should be a valid list'],
+};
+
+const FORMAT_ERRORS: Record<string, [string, string]> = {
+  email: ['value_error', 'value is not a valid email address'],
+  uuid: ['uuid_parsing', 'Input should be a valid UUID'],
+  'date-time': ['datetime_parsing', 'Input should be a valid datetime'],
+};
+
+/** Pairs of spellings a body may use for one field (DESIGN.md: accept both, never both at once). */
+export const SPELLING_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['full_name', 'fullName'],
+  ['job_title', 'jobTitle'],
+];
+
+function pathSegments(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((seg) => (/^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function toIssue(error: ErrorObject, location: Location): ValidationIssue | ValidationIssue[] {
+  const loc = [location, ...pathSegments(error.instancePath)];
+  const input = error.data;
+  const p = error.params as Record<string, unknown>;
+  // ajv puts the offending key of a propertyNames failure on the error itself
+  const propertyName = (error as { propertyName?: string }).propertyName;
+  const within = typeof propertyName === 'string' ? [...loc, propertyName] : loc;
+  switch (error.keyword) {
+    case 'required':
+      return { type: 'missing', loc: [...loc, String(p.missingProperty)], msg: 'Field required', input };
+    case 'type': {
+      const wanted = String(Array.isArray(p.type) ? p.type.find((t) => t !== 'null') : p.type);
+      const [type, msg] = TYPE_ERRORS[wanted] ?? ['type_error', `Input should be of type ${wanted}`];
+      return { type, loc, msg, input };
+    }
+    case 'minLength':
+      return {
+        type: 'string_too_short',
+        loc: within,
+        msg: `String should have at least ${plural(Number(p.limit), 'character')}`,
+        input: typeof propertyName === 'string' ? propertyName : input,
+        ctx: { min_length: p.limit },
+      };
+    case 'maxLength':
+      return {
+        type: 'string_too_long',
+        loc: within,
+        msg: `String should have at most ${plural(Number(p.limit), 'character')}`,
+        input: typeof propertyName === 'string' ? propertyName : input,
+        ctx: { max_length: p.limit },
+      };
+    case 'minimum':
+      return { type: 'greater_than_equal', loc, msg: `Input should be greater than or equal to ${p.limit}`, input, ctx: { ge: p.limit } };
+    case 'maximum':
+      return { type: 'less_than_equal', loc, msg: `Input should be less than or equal to ${p.limit}`, input, ctx: { le: p.limit } };
+    case 'minItems': {
+      const actual = Array.isArray(input) ? input.length : 0;
+      return {
+        type: 'too_short',
+        loc,
+        msg: `List should have at least ${plural(Number(p.limit), 'item')} after validation, not ${actual}`,
+        input,
+        ctx: { field_type: 'List', min_length: p.limit, actual_length: actual },
+      };
+    }
+    case 'maxItems': {
+      const actual = Array.isArray(input) ? input.length : 0;
+      return {
+        type: 'too_long',
+        loc,
+        msg: `List should have at most ${plural(Number(p.limit), 'item')} after validation, not ${actual}`,
+        input,
+        ctx: { field_type: 'List', max_length: p.limit, actual_length: actual },
+      };
+    }
+    case 'minProperties':
+      return { type: 'value_error', loc, msg: `Value error, the object needs at least ${plural(Number(p.limit), 'field')}`, input };
+    case 'format': {
+      const [type, msg] = FORMAT_ERRORS[String(p.format)] ?? ['value_error', `Input should be a valid ${p.format}`];
+      return { type, loc, msg, input };
+    }
+    case 'pattern':
+      return { type: 'string_pattern_mismatch', loc, msg: `String should match pattern '${p.pattern}'`, input, ctx: { pattern: p.pattern } };
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map((v) => `'${String(v)}'`);
+      const expected = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join('');
+      return { type: 'enum', loc, msg: `Input should be ${expected}`, input, ctx: { expected } };
+    }
+    case 'const':
+      return { type: 'literal_error', loc, msg: `Input should be ${JSON.stringify(p.allowedValue)}`, input };
+    case 'not':
+      return spellingIssues(loc, input);
+    case 'additionalProperties':
+      return { type: 'extra_forbidden', loc: [...loc, String(p.additionalProperty)], msg: 'Extra inputs are not permitted', input };
+    default:
+      return { type: 'value_error', loc, msg: error.message ?? 'Invalid value', input };
+  }
+}
+
+/** The only `not` in the contract forbids both spellings of one field; name the pair that clashed. */
+function spellingIssues(loc: (string | number)[], input: unknown): ValidationIssue[] {
+  const data = (input ?? {}) as Record<string, unknown>;
+  return SPELLING_PAIRS.filter(([snake, camel]) => Object.hasOwn(data, snake) && Object.hasOwn(data, camel)).map(
+    ([snake, camel]) => ({
+      type: 'value_error',
+      loc: [...loc, camel],
+      msg: `Value error, give either ${snake} or ${camel}, not both`,
+      input: data[camel],
+    }),
+  );
+}
+
+// ajv reports the schema combinators (anyOf/oneOf/if) on top of the errors they wrap; those add nothing.
+const WRAPPER_KEYWORDS = new Set(['anyOf', 'oneOf', 'allOf', 'if', 'propertyNames']);
+
+/** Map ajv errors (compiled with `verbose: true`) to FastAPI issues, one per field and kind. */
+export function toValidationIssues(errors: readonly ErrorObject[], location: Location): ValidationIssue[] {
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  for (const error of errors) {
+    if (WRAPPER_KEYWORDS.has(error.keyword)) continue;
+    const mapped = toIssue(error, location);
+    for (const issue of Array.isArray(mapped) ? mapped : [mapped]) {
+      const key = `${issue.type}\u0000${JSON.stringify(issue.loc)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      issues.push(issue);
+    }
+  }
+  return issues;
+}
