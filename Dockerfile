@@ -1,0 +1,36 @@
+# AllSign v2 sandbox: the stateful mock (default command) and the conformance CLI.
+# Build on another base with --build-arg BASE=... (CI builds on a local stand-in for node:24-slim).
+ARG BASE=node:24-slim
+
+FROM ${BASE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY tsconfig.json tsconfig.build.json ./
+COPY openapi ./openapi
+COPY src ./src
+RUN npm run build \
+ && npm prune --omit=dev --no-audit --no-fund --loglevel=error \
+ && chmod +x dist/mock/cli.js dist/conformance/cli.js
+
+FROM ${BASE}
+# tini is PID 1: it forwards SIGTERM to node and reaps children, so `docker stop` is quick and clean.
+RUN apt-get update -qq \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tini >/dev/null \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=4010
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/openapi ./openapi
+RUN ln -s /app/dist/mock/cli.js /usr/local/bin/allsign-mock \
+ && ln -s /app/dist/conformance/cli.js /usr/local/bin/allsign-conformance
+USER node
+EXPOSE 4010
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["allsign-mock"]
