@@ -415,7 +415,9 @@ export interface components {
             total: number;
         };
         /** @description Free-form { key: value } dictionary. Any string is a valid key. */
-        CustomFields: Record<string, never>;
+        CustomFields: {
+            [key: string]: unknown;
+        };
         /**
          * @description The full contact profile. Required fields are those of the documented create response;
          *     the others are present on every profile the mock returns.

@@ -1,0 +1,154 @@
+import { Faker, es_MX, en, base } from '@faker-js/faker';
+import { Prng } from './prng.js';
+import type { MockStore } from './store.js';
+import { fold } from './text.js';
+import type { ContactRecord, ContactSource, DocumentRecord, DocumentStatus } from './types.js';
+
+/** A platform user that belongs to no tenant: creating a contact with this email links it, verified. */
+export const SEEDED_VERIFIED_USER = 'usuario.verificado@example.com';
+
+const TAGS = ['cliente', 'proveedor', 'vip', 'prospecto', 'legal', 'rh', 'finanzas', 'premium'];
+const SOURCES: ContactSource[] = ['manual', 'api', 'invitation', 'onboarding'];
+const DOCUMENT_NAMES = [
+  'Contrato de servicios',
+  'Acuerdo de confidencialidad',
+  'Contrato de arrendamiento',
+  'Orden de compra',
+  'Convenio de colaboración',
+  'Carta de intención',
+  'Contrato laboral',
+  'Poder notarial',
+];
+const FINAL_STATES: DocumentStatus[] = ['SIGNED', 'PENDING', 'DECLINED', 'EXPIRED', 'CANCELLED'];
+const DAY = 86_400_000;
+
+/** Name pools drawn once with faker (es_MX); contacts combine them, so a million seed in seconds. */
+interface Pools {
+  firstNames: string[];
+  lastNames: string[];
+  companies: string[];
+  jobTitles: string[];
+  notes: string[];
+}
+
+function makePools(seed: number): Pools {
+  const faker = new Faker({ locale: [es_MX, en, base] });
+  faker.seed(seed);
+  const unique = (make: () => string, n: number) => [...new Set(Array.from({ length: n }, make))];
+  return {
+    firstNames: unique(() => faker.person.firstName(), 300).filter((n) => !/\s/.test(n)),
+    // single-word surnames: a contact gets two, as Mexican names do
+    lastNames: unique(() => faker.person.lastName(), 600).filter((n) => !/\s/.test(n)),
+    companies: unique(() => faker.company.name(), 200),
+    jobTitles: unique(() => faker.person.jobTitle(), 60),
+    notes: ['Prefiere contacto por WhatsApp', 'Llamar después de las 10:00', 'Solicitó factura', 'Referido por un cliente'],
+  };
+}
+
+function slug(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+}
+
+/** An RFC (Mexican tax id) shaped from the name: 4 letters, a birth date, 3 characters. */
+function rfc(prng: Prng, first: string, last: string): string {
+  const letters = (fold(last).replace(/[^a-z]/g, '') + 'xx').slice(0, 2) + (fold(first).replace(/[^a-z]/g, '') + 'x').slice(0, 1);
+  const date = `${60 + prng.int(40)}${String(1 + prng.int(12)).padStart(2, '0')}${String(1 + prng.int(28)).padStart(2, '0')}`;
+  const tail = Array.from({ length: 3 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'[prng.int(34)]).join('');
+  return `${letters}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[prng.int(26)]}${date}${tail}`.toUpperCase();
+}
+
+/**
+ * Fill every tenant with `perTenant` contacts, their users (about 30% verified) and a few documents
+ * in several states. Deterministic: ids and data come from `seed` alone.
+ */
+export function seedStore(store: MockStore, seed: number, perTenant: number): void {
+  const pools = makePools(seed);
+  store.users.set(SEEDED_VERIFIED_USER, { email: SEEDED_VERIFIED_USER, identityVerified: true });
+  let tenantIndex = 0;
+  for (const tenant of store.tenants.values()) {
+    const prng = new Prng(seed * 31 + ++tenantIndex);
+    const start = Date.UTC(2025, 0, 1);
+    const span = Date.UTC(2026, 9, 1) - start;
+    const contacts: ContactRecord[] = [];
+    for (let n = 0; n < perTenant; n++) {
+      const first = prng.pick(pools.firstNames);
+      const last = `${prng.pick(pools.lastNames)} ${prng.pick(pools.lastNames)}`;
+      const fullName = `${first} ${last}`;
+      // a sequence number keeps emails unique however many contacts are drawn from the pools
+      const email = `${slug(first)}.${slug(last.split(' ')[0]!)}${n}@${tenant.name}.example.com`;
+      const company = prng.chance(0.8) ? prng.pick(pools.companies) : null;
+      const createdAt = new Date(start + Math.floor((span * n) / Math.max(perTenant, 1)) + prng.int(DAY)).toISOString();
+      const contact: ContactRecord = {
+        id: prng.uuid(),
+        tenant: tenant.name,
+        email,
+        emailKey: email,
+        fullName,
+        phone: prng.chance(0.85) ? `+52${55 + prng.int(45)}${String(prng.int(1e8)).padStart(8, '0')}` : null,
+        company,
+        jobTitle: prng.chance(0.7) ? prng.pick(pools.jobTitles) : null,
+        notes: prng.chance(0.2) ? prng.pick(pools.notes) : null,
+        tags: TAGS.filter(() => prng.chance(0.18)),
+        customFields: null,
+        source: prng.pick(SOURCES),
+        createdAt,
+        updatedAt: createdAt,
+        seq: store.nextSeq(),
+        searchText: fold(`${fullName}\u0001${email}\u0001${company ?? ''}`),
+      };
+      if (prng.chance(0.4)) {
+        const fields: Record<string, unknown> = Object.create(null);
+        fields.RFC = rfc(prng, first, last);
+        if (prng.chance(0.5)) fields.regimenFiscal = prng.pick(['601', '605', '612', '626']);
+        contact.customFields = fields;
+      }
+      if (prng.chance(0.3)) store.users.set(email, { email, identityVerified: true });
+      else if (prng.chance(0.1)) store.users.set(email, { email, identityVerified: false });
+      contacts.push(contact);
+    }
+    tenant.load(contacts);
+    seedDocuments(store, tenant.name, contacts, prng);
+  }
+}
+
+function seedDocuments(store: MockStore, tenantName: string, contacts: ContactRecord[], prng: Prng): void {
+  if (contacts.length === 0) return;
+  const tenant = store.tenant(tenantName);
+  const owner = store.apiKeys().find((k) => k.tenant === tenantName)?.email.toLowerCase() ?? 'owner@example.com';
+  const count = Math.min(12, Math.max(1, Math.ceil(contacts.length / 4)));
+  for (let d = 0; d < count; d++) {
+    const status = FINAL_STATES[d % FINAL_STATES.length]!;
+    const size = 1 + prng.int(Math.min(3, contacts.length));
+    const signers = new Map<string, ContactRecord>();
+    while (signers.size < size) {
+      const c = prng.pick(contacts);
+      signers.set(c.emailKey, c);
+    }
+    const createdAt = new Date(Date.UTC(2026, 8, 1) + d * DAY).toISOString();
+    const signedAt = new Date(Date.parse(createdAt) + 2 * DAY).toISOString();
+    const document: DocumentRecord = {
+      id: prng.uuid(),
+      tenant: tenantName,
+      name: `${prng.pick(DOCUMENT_NAMES)} ${2026}-${String(d + 1).padStart(3, '0')}`,
+      status,
+      sendByWhatsapp: false,
+      participants: [...signers.values()].map((c, i) => ({
+        email: c.emailKey,
+        name: c.fullName ?? c.email,
+        whatsapp: c.phone,
+        invitedBy: owner,
+        step: size > 1 ? i + 1 : null,
+        // PENDING documents have their first signer done; SIGNED ones all
+        signedAt: status === 'SIGNED' || (status === 'PENDING' && i === 0 && size > 1) ? signedAt : null,
+      })),
+      createdAt,
+      signedAt: status === 'SIGNED' ? signedAt : null,
+    };
+    store.documents.set(document.id, document);
+    for (const p of document.participants) {
+      let docs = tenant.documentsByEmail.get(p.email);
+      if (!docs) tenant.documentsByEmail.set(p.email, (docs = new Set()));
+      docs.add(document.id);
+    }
+  }
+}
