@@ -18,6 +18,7 @@ export function createAjv(purpose: 'request-params' | 'request-body' | 'response
   addFormats.default(ajv);
   // OpenAPI keywords that may sit inside a schema; they describe and do not constrain.
   ajv.addKeyword({ keyword: 'x-inferred', schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-absent-when', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'example' });
   return ajv;
 }

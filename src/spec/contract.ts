@@ -40,7 +40,7 @@ export interface Operation {
 
 export interface ContractOptions {
   /**
-   * Treat every property a response schema declares as required. The mock's own tests use this so
+   * Treat every property a response schema declares as required, but those marked `x-absent-when`. The mock's own tests use this so
    * that a field added to the spec and not to the mock fails them; the conformance suite does not.
    */
   requireAllResponseProperties?: boolean;
@@ -90,7 +90,9 @@ function requireAllProperties(node: unknown): unknown {
   if (copy.properties && typeof copy.properties === 'object') {
     const props = copy.properties as Record<string, unknown>;
     for (const [name, value] of Object.entries(props)) props[name] = requireAllProperties(value);
-    copy.required = Object.keys(props);
+    // a property the contract says is absent in some answers (x-absent-when) stays optional
+    const alwaysThere = Object.keys(props).filter((name) => !(props[name] as Record<string, unknown>)['x-absent-when']);
+    copy.required = [...new Set([...((copy.required as string[] | undefined) ?? []), ...alwaysThere])];
   }
   return copy;
 }

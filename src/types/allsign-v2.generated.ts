@@ -539,6 +539,7 @@ export interface components {
             msg: string;
             /** @description The offending input. */
             input?: unknown;
+            /** @description The limit that was broken, e.g. {"le": 100}. */
             ctx?: Record<string, never>;
         };
         ValidationErrorResponse: {
