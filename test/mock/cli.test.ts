@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from '../../src/mock/cli-options.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('allsign-mock options', () => {
+  it('has the documented defaults', () => {
+    expect(parseCliOptions([], {})).toEqual({
+      port: 4010,
+      host: '127.0.0.1',
+      apiKeys: [
+        { tenant: 'demo-a', key: 'sk_test_demo_a', email: 'owner@demo-a.example.com' },
+        { tenant: 'demo-b', key: 'sk_test_demo_b', email: 'owner@demo-b.example.com' },
+      ],
+      seed: 20261124,
+      contacts: 40,
+      latency: { min: 0, max: 0 },
+      adminToken: undefined,
+    });
+  });
+
+  it('reads flags', () => {
+    const o = parseCliOptions(['-p', '0', '--host', '0.0.0.0', '--api-key', 'acme:k1:boss@acme.com', '--api-key', 'beta:k2', '--seed', '7', '--contacts', '0', '--latency', '50-300', '--admin-token', 't']);
+    expect(o).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      apiKeys: [
+        { tenant: 'acme', key: 'k1', email: 'boss@acme.com' },
+        { tenant: 'beta', key: 'k2', email: 'owner@beta.example.com' },
+      ],
+      seed: 7,
+      contacts: 0,
+      latency: { min: 50, max: 300 },
+      adminToken: 't',
+    });
+  });
+
+  it('reads the environment, flags winning', () => {
+    const env = { PORT: '5000', HOST: '0.0.0.0', ALLSIGN_MOCK_API_KEYS: 'a:ka, b:kb:x@b.com', ALLSIGN_MOCK_SEED: '3', ALLSIGN_MOCK_CONTACTS: '9', ALLSIGN_MOCK_LATENCY: '25', ALLSIGN_MOCK_ADMIN_TOKEN: 'tok' };
+    const o = parseCliOptions(['--contacts', '1'], env);
+    expect(o).toMatchObject({ port: 5000, host: '0.0.0.0', seed: 3, contacts: 1, latency: { min: 25, max: 25 }, adminToken: 'tok' });
+    expect(o.apiKeys.map((k) => `${k.tenant}:${k.key}:${k.email}`)).toEqual(['a:ka:owner@a.example.com', 'b:kb:x@b.com']);
+  });
+
+  it.each([
+    [['--port', '70000'], /--port must be a whole number/],
+    [['--contacts', '-3'], /--contacts/],
+    [['--api-key', 'justonepart'], /TENANT:KEY/],
+    [['--api-key', 'a:k:not-an-email'], /not an email/],
+    [['--latency', '300-50'], /latency/],
+    [['--api-key', 'a:k', '--api-key', 'b:k'], /given twice/],
+    [['--bogus'], /unknown option/],
+  ])('rejects %o naming the problem', (argv, message) => {
+    let stderr = '';
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+    try {
+      expect(() => parseCliOptions(argv, {})).toThrow();
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr).toMatch(message);
+  });
+
+  it('rejects a bad environment value naming the variable', () => {
+    const write = process.stderr.write;
+    let stderr = '';
+    process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
+    try {
+      expect(() => parseCliOptions([], { ALLSIGN_MOCK_API_KEYS: 'oops' })).toThrow();
+      expect(() => parseCliOptions([], { ALLSIGN_MOCK_LATENCY: 'fast' })).toThrow();
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(stderr).toMatch(/ALLSIGN_MOCK_API_KEYS/);
+    expect(stderr).toMatch(/ALLSIGN_MOCK_LATENCY/);
+  });
+});
+
+describe('allsign-mock process', () => {
+  it('starts on a free port, prints URL and keys, answers health, exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--contacts', '3'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stderr.on('data', (d) => (out += d));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    expect(out).toMatch(/Bearer sk_test_demo_a/);
+    expect(out).toMatch(/\/docs/);
+    const health = await fetch(`${url}/__admin/health`);
+    expect(health.status).toBe(200);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 30_000);
+
+  it('exits 2 on bad usage and 0 on --help', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, ...args], { cwd: root });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('exit', (code) => resolve({ code, out }));
+      });
+    const bad = await run(['--latency', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/latency/);
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--port', '--host', '--api-key', '--seed', '--contacts', '--latency', '--admin-token', 'ALLSIGN_MOCK_API_KEYS']) expect(help.out).toContain(flag);
+  }, 30_000);
+});
