@@ -1,0 +1,59 @@
+import { loadContract } from '../../spec/index.js';
+import { expectEqual, expectStatus } from '../expect.js';
+import type { Check, CheckContext } from '../types.js';
+import { REF, UNKNOWN_ID } from './fixtures.js';
+
+const contract = loadContract();
+
+/** Every operation of the contract, with dummy ids and a valid-looking body. */
+function everyOperation(ctx: CheckContext) {
+  return contract.operations.map((op) => ({
+    op,
+    path: op.path.replace('{contact_id}', UNKNOWN_ID).replace('{document_id}', UNKNOWN_ID).replace('{email}', encodeURIComponent(ctx.email('auth'))) +
+      (op.operationId === 'autocompleteContacts' ? '?q=ab' : ''),
+    body: op.hasRequestBody ? {} : undefined,
+  }));
+}
+
+async function rejectsEverywhere(ctx: CheckContext, client: 'none' | 'bad', detail: string) {
+  for (const { op, path, body } of everyOperation(ctx)) {
+    const res = await ctx.anonymous.request(op.method.toUpperCase(), path, body, client === 'bad' ? { authorization: 'Bearer sk_conformance_not_a_key' } : {});
+    expectStatus(res, 401, `${op.method.toUpperCase()} ${op.path} ${client === 'none' ? 'without a key' : 'with a made-up key'}`);
+    if (detail) expectEqual(res.body, { detail }, `${op.operationId} 401 body`);
+  }
+}
+
+export const authChecks: Check[] = [
+  {
+    id: 'auth.missing-key-401',
+    title: 'every operation answers 401 without an API key',
+    operations: contract.operations.map((op) => op.operationId),
+    provenance: 'documented',
+    reference: REF.auth,
+    kind: 'negative',
+    creates: false,
+    run: (ctx) => rejectsEverywhere(ctx, 'none', ''),
+  },
+  {
+    id: 'auth.bad-key-401',
+    title: 'every operation answers 401 with a made-up API key',
+    operations: contract.operations.map((op) => op.operationId),
+    provenance: 'documented',
+    reference: REF.auth,
+    kind: 'negative',
+    creates: false,
+    run: (ctx) => rejectsEverywhere(ctx, 'bad', ''),
+  },
+  {
+    id: 'auth.error-bodies',
+    title: 'the 401 bodies are FastAPI’s: Not authenticated, Invalid API key',
+    operations: ['listContacts'],
+    provenance: 'inferred',
+    kind: 'negative',
+    creates: false,
+    async run(ctx) {
+      expectEqual((await ctx.anonymous.get('/v2/contacts')).body, { detail: 'Not authenticated' }, 'no key');
+      expectEqual((await ctx.anonymous.request('GET', '/v2/contacts', undefined, { authorization: 'Bearer sk_conformance_not_a_key' })).body, { detail: 'Invalid API key' }, 'a made-up key');
+    },
+  },
+];

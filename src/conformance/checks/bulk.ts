@@ -1,0 +1,145 @@
+import { expect422, expectEqual, expectStatus } from '../expect.js';
+import type { Check, CheckContext } from '../types.js';
+import { REF, UNKNOWN_ID, createContact } from './fixtures.js';
+
+interface Detail {
+  contactId: string | null;
+  email: string | null;
+  success: boolean;
+  error?: string;
+}
+
+function trackDetails(ctx: CheckContext, details: Detail[] | undefined) {
+  for (const d of details ?? []) if (d.success) ctx.track.contact(d.contactId);
+}
+
+export const bulkChecks: Check[] = [
+  {
+    id: 'contacts.bulk-create.partial-failure-in-order',
+    title: 'bulk create runs each item alone: an invalid email fails its item only, results in input order',
+    operations: ['bulkCreateContacts'],
+    provenance: 'documented',
+    reference: REF.bulk,
+    kind: 'positive',
+    creates: true,
+    async run(ctx) {
+      const emails = [ctx.email('b0'), `bad@${ctx.tag}`, ctx.email('b2'), ctx.email('b3')];
+      const res = await ctx.api.post('/v2/contacts/bulk', { contacts: emails.map((email, i) => ({ email, fullName: `Bulk ${i}` })) });
+      trackDetails(ctx, res.body?.details);
+      expectStatus(res, 200, 'POST /v2/contacts/bulk');
+      expectEqual(
+        [res.body.success, res.body.message, res.body.succeededCount, res.body.failedCount],
+        [true, '3 succeeded, 1 failed', 3, 1],
+        'success, message, succeededCount, failedCount',
+      );
+      expectEqual(res.body.details.map((d: Detail) => [d.email, d.success]), emails.map((e, i) => [e, i !== 1]), 'details in input order');
+      expectEqual([res.body.details[1].contactId, res.body.details[1].error], [null, 'Invalid email'], 'the failed item');
+      const got = await ctx.api.get(`/v2/contacts/${res.body.details[2].contactId}`);
+      expectEqual([got.body.email, got.body.fullName], [emails[2], 'Bulk 2'], 'a created item');
+    },
+  },
+  {
+    id: 'contacts.bulk-create.idempotent-by-email',
+    title: 'bulk create of existing emails succeeds with their current contactId and creates nothing new',
+    operations: ['bulkCreateContacts'],
+    provenance: 'documented',
+    reference: REF.bulkIdempotent,
+    kind: 'positive',
+    creates: true,
+    async run(ctx) {
+      const existing = await createContact(ctx);
+      const body = { contacts: [{ email: existing.email.toUpperCase() }, { email: ctx.email('new') }] };
+      const first = await ctx.api.post('/v2/contacts/bulk', body);
+      trackDetails(ctx, first.body?.details);
+      expectEqual(first.body.details.map((d: Detail) => d.success), [true, true], 'first import');
+      expectEqual(first.body.details[0].contactId, existing.id, 'the existing contact’s id');
+      const again = await ctx.api.post('/v2/contacts/bulk', body);
+      trackDetails(ctx, again.body?.details);
+      expectEqual(again.body.details.map((d: Detail) => d.contactId), first.body.details.map((d: Detail) => d.contactId), 'ids on the repeated import');
+      const list = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}`);
+      expectEqual(list.body.total, 2, 'contacts after two imports');
+    },
+  },
+  {
+    id: 'contacts.bulk-create.limits',
+    title: 'bulk create with 0 or 101 items is 422',
+    operations: ['bulkCreateContacts'],
+    provenance: 'documented',
+    reference: REF.bulkLimits,
+    kind: 'negative',
+    creates: false,
+    async run(ctx) {
+      expect422(await ctx.api.post('/v2/contacts/bulk', { contacts: [] }), '0 items');
+      // invalid emails: a server that wrongly accepts 101 items still creates nothing
+      const res = await ctx.api.post('/v2/contacts/bulk', { contacts: Array.from({ length: 101 }, (_, i) => ({ email: `invalid-${i}-${ctx.tag}` })) });
+      expect422(res, '101 items');
+    },
+  },
+  {
+    id: 'contacts.bulk-update.per-item',
+    title: 'bulk update touches only the present keys of each item; an unknown id fails its item alone',
+    operations: ['bulkUpdateContacts'],
+    provenance: 'documented',
+    reference: REF.bulkUpdate,
+    kind: 'positive',
+    creates: true,
+    async run(ctx) {
+      const a = await createContact(ctx, { company: 'A', tags: ['x'] }, 'a');
+      const b = await createContact(ctx, { company: 'B', tags: ['y'] }, 'b');
+      const res = await ctx.api.patch('/v2/contacts/bulk', { contacts: [{ id: a.id, company: 'Acme Corp' }, { id: UNKNOWN_ID, company: 'Z' }, { id: b.id, tags: ['premium'] }] });
+      expectStatus(res, 200, 'PATCH /v2/contacts/bulk');
+      expectEqual([res.body.message, res.body.succeededCount, res.body.failedCount], ['2 succeeded, 1 failed', 2, 1], 'message and counts');
+      expectEqual(res.body.details.map((d: Detail) => [d.contactId, d.success]), [[a.id, true], [UNKNOWN_ID, false], [b.id, true]], 'details in input order');
+      expectEqual(res.body.details[1].error, 'Contact not found', 'the unknown item’s error');
+      const ga = (await ctx.api.get(`/v2/contacts/${a.id}`)).body;
+      const gb = (await ctx.api.get(`/v2/contacts/${b.id}`)).body;
+      expectEqual([ga.company, ga.tags, gb.company, gb.tags], ['Acme Corp', ['x'], 'B', ['premium']], 'both contacts after the update');
+    },
+  },
+  {
+    id: 'contacts.bulk-update.limits',
+    title: 'bulk update with 0 or 101 items, or an item without id, is 422',
+    operations: ['bulkUpdateContacts'],
+    provenance: 'documented',
+    reference: REF.bulkLimits,
+    kind: 'negative',
+    creates: false,
+    async run(ctx) {
+      expect422(await ctx.api.patch('/v2/contacts/bulk', { contacts: [] }), '0 items');
+      expect422(await ctx.api.patch('/v2/contacts/bulk', { contacts: Array.from({ length: 101 }, () => ({ id: UNKNOWN_ID, company: 'X' })) }), '101 items');
+      expect422(await ctx.api.patch('/v2/contacts/bulk', { contacts: [{ company: 'no id' }] }), 'an item without id');
+    },
+  },
+  {
+    id: 'contacts.bulk-delete.deletes',
+    title: 'bulk delete removes the contacts and reports an unknown id as Contact not found',
+    operations: ['bulkDeleteContacts'],
+    provenance: 'documented',
+    reference: REF.bulkDelete,
+    kind: 'positive',
+    creates: true,
+    async run(ctx) {
+      const a = await createContact(ctx, {}, 'a');
+      const b = await createContact(ctx, {}, 'b');
+      const res = await ctx.api.delete('/v2/contacts/bulk', { contactIds: [a.id, UNKNOWN_ID, b.id] });
+      expectStatus(res, 200, 'DELETE /v2/contacts/bulk');
+      expectEqual(res.body.details.map((d: Detail) => [d.contactId, d.success, d.error ?? null]), [[a.id, true, null], [UNKNOWN_ID, false, 'Contact not found'], [b.id, true, null]], 'details');
+      expectEqual(res.body.message, '2 succeeded, 1 failed', 'message');
+      expectStatus(await ctx.api.get(`/v2/contacts/${a.id}`), 404, 'GET a deleted contact');
+      expectEqual((await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}`)).body.total, 0, 'search after bulk delete');
+    },
+  },
+  {
+    id: 'contacts.bulk-delete.limits',
+    title: 'bulk delete with 0 or 101 ids is 422',
+    operations: ['bulkDeleteContacts'],
+    provenance: 'documented',
+    reference: REF.bulkLimits,
+    kind: 'negative',
+    creates: false,
+    async run(ctx) {
+      expect422(await ctx.api.delete('/v2/contacts/bulk', { contactIds: [] }), '0 ids');
+      expect422(await ctx.api.delete('/v2/contacts/bulk', { contactIds: Array.from({ length: 101 }, () => UNKNOWN_ID) }), '101 ids');
+    },
+  },
+];

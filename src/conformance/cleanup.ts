@@ -1,0 +1,65 @@
+import type { HttpClient } from './client.js';
+
+/** What a run created; deleted at the end, also after failures and on Ctrl-C. */
+export class RunTracker {
+  readonly contacts = new Set<string>();
+  readonly documents = new Set<string>();
+}
+
+async function safely<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch {
+    return undefined;
+  }
+}
+
+async function deleteIds(api: HttpClient, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 100) await safely(() => api.delete('/v2/contacts/bulk', { contactIds: ids.slice(i, i + 100) }));
+}
+
+async function searchRun(api: HttpClient, runId: string): Promise<string[] | undefined> {
+  const ids: string[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const res = await safely(() => api.get(`/v2/contacts?search=${encodeURIComponent(runId)}&pageSize=100&page=${page}`));
+    if (!res || res.status !== 200) return undefined;
+    ids.push(...(res.body.data as { id: string }[]).map((c) => c.id));
+    if (res.body.data.length < 100) break;
+  }
+  return ids;
+}
+
+export interface CleanupReport {
+  /** contacts of the run still found by a search for the run id (per tenant) */
+  leftContacts: number;
+  /** documents the run created: the contract has no document delete, so their participants are removed and they stay */
+  leftDocuments: string[];
+  /** the final search could not be made */
+  searchFailed: boolean;
+}
+
+/**
+ * Delete every tracked contact, take the run's participants off its documents, then search for the
+ * run id (which every created email carries) and delete what is left, and search once more to confirm.
+ */
+export async function cleanUp(tracker: RunTracker, runId: string, clients: HttpClient[]): Promise<CleanupReport> {
+  const [api] = clients;
+  await deleteIds(api!, [...tracker.contacts]);
+  for (const id of tracker.documents) {
+    const doc = await safely(() => api!.get(`/v2/documents/${id}`));
+    if (doc?.status !== 200) continue;
+    for (const p of doc.body.participants as { email: string }[]) {
+      if (p.email.includes(runId)) await safely(() => api!.delete(`/v2/documents/${id}/participants/${encodeURIComponent(p.email)}`));
+    }
+  }
+  let leftContacts = 0;
+  let searchFailed = false;
+  for (const client of clients) {
+    const found = await searchRun(client, runId);
+    if (found?.length) await deleteIds(client, found);
+    const after = await searchRun(client, runId);
+    if (after === undefined) searchFailed = true;
+    else leftContacts += after.length;
+  }
+  return { leftContacts, leftDocuments: [...tracker.documents], searchFailed };
+}
