@@ -3,6 +3,9 @@ import type { ExchangeRecord } from './types.js';
 
 export class ConformanceFailure extends Error {}
 
+/** No HTTP answer at all (refused, reset, timed out), as opposed to a wrong answer. */
+export class NetworkFailure extends ConformanceFailure {}
+
 export interface Response<T = any> {
   status: number;
   body: T;
@@ -58,7 +61,7 @@ export class HttpClient {
       } catch (error) {
         record.error = (error as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : String((error as Error).message);
         record.durationMs = Date.now() - started;
-        throw new ConformanceFailure(`${method} ${path}: ${record.error}`);
+        throw new NetworkFailure(`${method} ${path}: ${record.error}`);
       }
       if (res.status !== 429 || attempt >= (this.options.maxRetries ?? 3)) break;
       const wait = Math.min(Number(res.headers.get('retry-after') ?? 1), 30) * 1000;

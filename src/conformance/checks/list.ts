@@ -81,11 +81,13 @@ export const listChecks: Check[] = [
     kind: 'positive',
     creates: true,
     async run(ctx) {
-      const byName = await createContact(ctx, { full_name: `Nombre ${ctx.tag}N` }, 'n');
-      const byCompany = await createContact(ctx, { company: `Empresa ${ctx.tag}C` }, 'c');
-      const nameHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`${ctx.tag}N`)}`);
-      expectTrue(nameHit.body.data.some((c: { id: string }) => c.id === byName.id), 'search by name finds the contact', nameHit.body);
-      const companyHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`${ctx.tag}C`)}`);
+      // the words searched for are in the name or the company only, never in the email
+      const word = uniqueWord(ctx.tag);
+      const byName = await createContact(ctx, { full_name: `Nombre ${word}n` }, 'n');
+      const byCompany = await createContact(ctx, { company: `Empresa ${word}c` }, 'c');
+      const nameHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`${word}n`)}`);
+      expectEqual(nameHit.body.data.map((c: { id: string }) => c.id), [byName.id], 'search by name');
+      const companyHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`${word}c`)}`);
       expectEqual(companyHit.body.data.map((c: { id: string }) => c.id), [byCompany.id], 'search by company');
       const emailHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(byCompany.email)}`);
       expectEqual(emailHit.body.data.map((c: { id: string }) => c.id), [byCompany.id], 'search by the whole email');

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/conformance/index.js';
+import { MockStore } from '../../src/mock/index.js';
+import { KEY_A, KEY_B, freshStore, leftovers, startMock } from './helpers.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/conformance/cli.ts`, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+class DeleteDoesNotDelete extends MockStore {
+  override deleteContact(tenantName: string, id: string) {
+    const found = this.tenant(tenantName).contacts.get(id);
+    return found ? { ok: true as const, value: { email: found.email } } : super.deleteContact(tenantName, id);
+  }
+}
+
+describe('allsign-conformance', () => {
+  it('exits 0 against the mock, prints progress and the summary line, and leaves nothing behind', async () => {
+    const mock = await startMock();
+    try {
+      const run = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--api-key-b', KEY_B]);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/contacts\.bulk-create\.idempotent-by-email/);
+      expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
+      const runId = /run (cf[0-9a-z]+)/.exec(run.stdout)?.[1];
+      expect(runId, run.stdout).toBeTruthy();
+      expect(leftovers(mock.store, runId!)).toEqual([]);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+
+  it('exits 1 naming the failed check, with request, response and expectation', async () => {
+    const mock = await startMock({ store: freshStore(DeleteDoesNotDelete) });
+    try {
+      const run = await cli(['--only', 'contacts.delete'], { ALLSIGN_BASE_URL: mock.baseUrl, ALLSIGN_API_KEY: KEY_A });
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      expect(run.stdout).toMatch(/contacts\.delete\.deletes/);
+      expect(run.stdout).toMatch(/before:\n.*POST \/v2\/contacts → 201\n.*DELETE \/v2\/contacts\/[0-9a-f-]+ → 200/);
+      expect(run.stdout).toMatch(/why: GET after delete: expected status 404, got 200/);
+      expect(run.stdout).toMatch(/request: GET \/v2\/contacts\/[0-9a-f-]+\n\s+response: 200 application\/json/);
+      expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 1 failed, 0 skipped$/);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+
+  it('writes a JUnit file with a testcase per check, and JSON to stdout when no file is given', async () => {
+    const mock = await startMock();
+    const dir = mkdtempSync(join(tmpdir(), 'allsign-conformance-'));
+    try {
+      const file = join(dir, 'report.xml');
+      const junit = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--reporter', 'junit', '--output', file]);
+      expect(junit.code, junit.stderr).toBe(0);
+      const xml = readFileSync(file, 'utf8');
+      expect(xml).toMatch(/^<\?xml/);
+      const cases = xml.match(/<testcase /g)?.length ?? 0;
+      expect(cases).toBeGreaterThan(40);
+      expect(cases).toBe(CHECKS.length);
+      expect(xml.match(/<skipped\b/g)?.length).toBe(CHECKS.filter((c) => c.creates).length);
+      expect(xml).not.toMatch(/<failure\b/);
+
+      const json = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--reporter', 'json']);
+      expect(json.code, json.stderr).toBe(0);
+      const summary = JSON.parse(json.stdout);
+      expect(summary.results.length).toBe(cases);
+      expect(summary.failed).toBe(0);
+      expect(json.stderr).toMatch(/passed, 0 failed/);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+
+  it('exits 2 on bad usage or an unreachable target, before running anything', async () => {
+    const missing = await cli(['--api-key', KEY_A]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--base-url/);
+    const unreachable = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A]);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9/);
+    const unknown = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--only', 'nope.nothing']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no check matches nope\.nothing/);
+    const badReporter = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--reporter', 'xml']);
+    expect(badReporter.code).toBe(2);
+  }, 60_000);
+
+  it('lists the catalogue and shows help with exit 0', async () => {
+    const list = await cli(['--list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\tdocumented\tpositive\t/m);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--read-only/);
+  }, 60_000);
+});
