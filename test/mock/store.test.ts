@@ -82,3 +82,22 @@ describe('MockStore (no HTTP)', () => {
     expect(store.getContact('t1', c.value.id).ok).toBe(true);
   });
 });
+
+describe('seeded indexes', () => {
+  it('hold what the write path would derive for each contact', async () => {
+    const { MockStore: Store } = await import('../../src/mock/store/store.js');
+    const { searchTextOf, indexWords } = await import('../../src/mock/store/tenant.js');
+    const store = new Store({ apiKeys: [{ tenant: 'acme', key: 'k', email: 'o@acme.example.com' }], seed: 99, contactsPerTenant: 400 });
+    const tenant = store.tenant('acme');
+    expect(tenant.texts).toEqual(tenant.order.map((c) => searchTextOf(c)));
+    // Mexican names: a first name and two surnames, all real words
+    for (const c of tenant.order) expect(c.fullName, c.email).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}[\p{L}]+ \p{Lu}[\p{L}]+$/u);
+    for (const contact of tenant.order.slice(0, 60)) {
+      for (const word of indexWords(contact)) {
+        if (word === 'acme' || word === 'example' || word === 'com') continue; // every contact has these
+        const found = store.autocomplete('acme', word).map((c) => c.id);
+        if (found.length < 5) expect(found, word).toContain(contact.id);
+      }
+    }
+  });
+});

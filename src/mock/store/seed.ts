@@ -1,7 +1,8 @@
 import { Faker, es_MX, en, base } from '@faker-js/faker';
 import { Prng } from './prng.js';
 import type { MockStore } from './store.js';
-import { fold } from './text.js';
+import { addToGroups, type WordGroups } from './word-index.js';
+import { fold, words } from './text.js';
 import type { ContactRecord, ContactSource, DocumentRecord, DocumentStatus } from './types.js';
 
 /** A platform user that belongs to no tenant: creating a contact with this email links it, verified. */
@@ -22,13 +23,26 @@ const DOCUMENT_NAMES = [
 const FINAL_STATES: DocumentStatus[] = ['SIGNED', 'PENDING', 'DECLINED', 'EXPIRED', 'CANCELLED'];
 const DAY = 86_400_000;
 
+/** A pool entry with what search and autocomplete need, folded once instead of once per contact. */
+interface Named {
+  text: string;
+  folded: string;
+  words: string[];
+  slug: string;
+}
+
 /** Name pools drawn once with faker (es_MX); contacts combine them, so a million seed in seconds. */
 interface Pools {
-  firstNames: string[];
-  lastNames: string[];
-  companies: string[];
+  firstNames: Named[];
+  lastNames: Named[];
+  companies: Named[];
   jobTitles: string[];
   notes: string[];
+}
+
+function named(text: string): Named {
+  const folded = fold(text);
+  return { text, folded, words: words(folded), slug: slug(text) };
 }
 
 function makePools(seed: number): Pools {
@@ -36,12 +50,24 @@ function makePools(seed: number): Pools {
   faker.seed(seed);
   const unique = (make: () => string, n: number) => [...new Set(Array.from({ length: n }, make))];
   return {
-    firstNames: unique(() => faker.person.firstName(), 300).filter((n) => !/\s/.test(n)),
-    // single-word surnames: a contact gets two, as Mexican names do
-    lastNames: unique(() => faker.person.lastName(), 600).filter((n) => !/\s/.test(n)),
-    companies: unique(() => faker.company.name(), 200),
+    firstNames: unique(() => faker.person.firstName(), 300).filter((n) => !/\s/.test(n)).map(named),
+    // es_MX surnames come in pairs ("Gómez Ruiz"): pool the single surnames, a contact gets two
+    lastNames: [...new Set(Array.from({ length: 400 }, () => faker.person.lastName().split(/\s+/)).flat())].filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map(named),
+    companies: unique(() => faker.company.name(), 200).map(named),
     jobTitles: unique(() => faker.person.jobTitle(), 60),
     notes: ['Prefiere contacto por WhatsApp', 'Llamar después de las 10:00', 'Solicitó factura', 'Referido por un cliente'],
+  };
+}
+
+/** Tag sets are shared between contacts (stored arrays are replaced on update, never changed in place). */
+function tagPicker(prng: Prng): () => string[] {
+  const shared = new Map<number, string[]>();
+  return () => {
+    let mask = 0;
+    for (let t = 0; t < TAGS.length; t++) if (prng.chance(0.18)) mask |= 1 << t;
+    let tags = shared.get(mask);
+    if (!tags) shared.set(mask, (tags = TAGS.filter((_, t) => mask & (1 << t))));
+    return tags;
   };
 }
 
@@ -69,13 +95,22 @@ export function seedStore(store: MockStore, seed: number, perTenant: number): vo
     const prng = new Prng(seed * 31 + ++tenantIndex);
     const start = Date.UTC(2025, 0, 1);
     const span = Date.UTC(2026, 9, 1) - start;
-    const contacts: ContactRecord[] = [];
+    const domain = `${tenant.name}.example.com`;
+    const domainWords = words(fold(domain));
+    const pickTags = tagPicker(prng);
+    const contacts: ContactRecord[] = new Array(perTenant);
+    const texts: string[] = new Array(perTenant);
+    const groups: WordGroups = new Map();
+    const index = (word: string, contact: ContactRecord) => addToGroups(groups, word, contact);
     for (let n = 0; n < perTenant; n++) {
       const first = prng.pick(pools.firstNames);
-      const last = `${prng.pick(pools.lastNames)} ${prng.pick(pools.lastNames)}`;
-      const fullName = `${first} ${last}`;
+      const last1 = prng.pick(pools.lastNames);
+      const last2 = prng.pick(pools.lastNames);
+      // join() makes flat strings: a template literal makes a tree of cons strings, twice the memory
+      const fullName = [first.text, last1.text, last2.text].join(' ');
       // a sequence number keeps emails unique however many contacts are drawn from the pools
-      const email = `${slug(first)}.${slug(last.split(' ')[0]!)}${n}@${tenant.name}.example.com`;
+      const emailWord = [last1.slug, n].join('');
+      const email = [first.slug, '.', emailWord, '@', domain].join('');
       const company = prng.chance(0.8) ? prng.pick(pools.companies) : null;
       const createdAt = new Date(start + Math.floor((span * n) / Math.max(perTenant, 1)) + prng.int(DAY)).toISOString();
       const contact: ContactRecord = {
@@ -84,29 +119,35 @@ export function seedStore(store: MockStore, seed: number, perTenant: number): vo
         email,
         emailKey: email,
         fullName,
-        phone: prng.chance(0.85) ? `+52${55 + prng.int(45)}${String(prng.int(1e8)).padStart(8, '0')}` : null,
-        company,
+        phone: prng.chance(0.85) ? ['+52', 55 + prng.int(45), String(prng.int(1e8)).padStart(8, '0')].join('') : null,
+        company: company?.text ?? null,
         jobTitle: prng.chance(0.7) ? prng.pick(pools.jobTitles) : null,
         notes: prng.chance(0.2) ? prng.pick(pools.notes) : null,
-        tags: TAGS.filter(() => prng.chance(0.18)),
+        tags: pickTags(),
         customFields: null,
         source: prng.pick(SOURCES),
         createdAt,
         updatedAt: createdAt,
         seq: store.nextSeq(),
-        searchText: fold(`${fullName}\u0001${email}\u0001${company ?? ''}`),
       };
       if (prng.chance(0.4)) {
-        const fields: Record<string, unknown> = Object.create(null);
-        fields.RFC = rfc(prng, first, last);
-        if (prng.chance(0.5)) fields.regimenFiscal = prng.pick(['601', '605', '612', '626']);
-        contact.customFields = fields;
+        // a plain object: seeded keys are fixed and safe, and V8 keeps it compact
+        const RFC = rfc(prng, first.text, last1.text);
+        contact.customFields = prng.chance(0.5) ? { RFC, regimenFiscal: prng.pick(['601', '605', '612', '626']) } : { RFC };
       }
       if (prng.chance(0.3)) store.users.set(email, { email, identityVerified: true });
       else if (prng.chance(0.1)) store.users.set(email, { email, identityVerified: false });
-      contacts.push(contact);
+      contacts[n] = contact;
+      // what searchTextOf and indexWords would give, from the pre-folded pools (emails are ASCII lower case)
+      texts[n] = [first.folded, ' ', last1.folded, ' ', last2.folded, '\u0001', email, '\u0001', company?.folded ?? ''].join('');
+      for (const word of first.words) index(word, contact);
+      for (const word of last1.words) index(word, contact);
+      for (const word of last2.words) index(word, contact);
+      for (const word of first.slug.split('.')) index(word, contact);
+      for (const word of emailWord.split('.')) index(word, contact);
+      for (const word of domainWords) index(word, contact);
     }
-    tenant.load(contacts);
+    tenant.load(contacts, texts, groups);
     seedDocuments(store, tenant.name, contacts, prng);
   }
 }

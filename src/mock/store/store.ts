@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ValidationIssue } from '../../spec/index.js';
 import type { AutocompleteItem, Contact, ContactDocumentsResponse, ContactListResponse, Document } from '../../types/index.js';
 import { seedStore } from './seed.js';
-import { TenantState, indexWords, searchTextOf } from './tenant.js';
+import { TenantState, indexWords } from './tenant.js';
 import { fold, isValidEmail, words } from './text.js';
 import type {
   ApiKeySpec,
@@ -98,31 +98,30 @@ export class MockStore {
     const tenant = this.tenant(tenantName);
     const { page, pageSize } = query;
     const skip = (page - 1) * pageSize;
-    const order = tenant.order;
+    const { order, texts } = tenant;
     const data: ContactListResponse['data'] = [];
+    const needle = query.search ? fold(query.search.trim()) : '';
     const filter = this.listFilter(query);
     let total: number;
-    if (!filter) {
+    if (!needle && !filter) {
       total = order.length;
       for (let i = order.length - 1 - skip; i >= 0 && data.length < pageSize; i--) data.push(this.listItem(tenant, order[i]!));
     } else {
+      // one pass, newest first: the page is collected on the way and every match is counted
       total = 0;
       for (let i = order.length - 1; i >= 0; i--) {
-        const contact = order[i]!;
-        if (!filter(contact)) continue;
-        if (total >= skip && data.length < pageSize) data.push(this.listItem(tenant, contact));
+        if (needle && !texts[i]!.includes(needle)) continue;
+        if (filter && !filter(order[i]!)) continue;
+        if (total >= skip && data.length < pageSize) data.push(this.listItem(tenant, order[i]!));
         total++;
       }
     }
     return { data, total, page, pageSize };
   }
 
+  /** tag, source and verified (search is matched against the tenant's text array) */
   private listFilter(query: ListQuery): ((c: ContactRecord) => boolean) | undefined {
     const tests: ((c: ContactRecord) => boolean)[] = [];
-    if (query.search) {
-      const needle = fold(query.search.trim());
-      if (needle) tests.push((c) => c.searchText.includes(needle));
-    }
     if (query.tag !== undefined) {
       const tag = query.tag;
       tests.push((c) => c.tags.includes(tag));
@@ -188,9 +187,7 @@ export class MockStore {
       createdAt,
       updatedAt: createdAt,
       seq: this.nextSeq(),
-      searchText: '',
     };
-    contact.searchText = searchTextOf(contact);
     tenant.insert(contact);
     return contact;
   }

@@ -1,6 +1,6 @@
 import { fold, words } from './text.js';
 import type { ContactRecord } from './types.js';
-import { WordIndex } from './word-index.js';
+import { WordIndex, type WordGroups } from './word-index.js';
 
 /** One tenant's contacts and the indexes over them. Documents live in the store, keyed by id. */
 export class TenantState {
@@ -8,6 +8,11 @@ export class TenantState {
   readonly byEmail = new Map<string, ContactRecord>();
   /** live contacts in insertion order (oldest first); lists walk it backwards */
   readonly order: ContactRecord[] = [];
+  /**
+   * the folded "name email company" of order[i], at the same index: search scans this array of
+   * strings alone, which is several times faster than visiting a million records
+   */
+  readonly texts: string[] = [];
   /** participant email → ids of this tenant's documents it is on */
   readonly documentsByEmail = new Map<string, Set<string>>();
   readonly words = new WordIndex((ref) => this.contacts.get(ref.id) === ref);
@@ -18,25 +23,44 @@ export class TenantState {
     this.contacts.set(contact.id, contact);
     this.byEmail.set(contact.emailKey, contact);
     this.order.push(contact);
+    this.texts.push(searchTextOf(contact));
     for (const word of indexWords(contact)) this.words.add(word, contact);
   }
 
-  /** Bulk load (seeding): one sort of the word index. */
-  load(contacts: ContactRecord[]): void {
-    const entries: { word: string; ref: ContactRecord }[] = [];
-    for (const contact of contacts) {
+  /**
+   * Bulk load (seeding), in seq order. The seeder hands over the search text and index words it
+   * derived from its pre-folded name pools, so nothing is folded a million times.
+   */
+  load(contacts: ContactRecord[], texts: string[], words: WordGroups): void {
+    for (let i = 0; i < contacts.length; i++) {
+      const contact = contacts[i]!;
       this.contacts.set(contact.id, contact);
       this.byEmail.set(contact.emailKey, contact);
       this.order.push(contact);
-      for (const word of indexWords(contact)) entries.push({ word, ref: contact });
+      this.texts.push(texts[i]!);
     }
-    this.words.load(entries);
+    this.words.load(words);
   }
 
   remove(contact: ContactRecord): void {
     this.contacts.delete(contact.id);
     this.byEmail.delete(contact.emailKey);
-    // order is sorted by seq: find by binary search, not a scan
+    const at = this.positionOf(contact);
+    if (at >= 0) {
+      this.order.splice(at, 1);
+      this.texts.splice(at, 1);
+    }
+  }
+
+  /** Re-derive what depends on the name, email or company after an update. */
+  reindex(contact: ContactRecord, nameChanged: boolean): void {
+    const at = this.positionOf(contact);
+    if (at >= 0) this.texts[at] = searchTextOf(contact);
+    if (nameChanged) for (const word of indexWords(contact)) this.words.add(word, contact);
+  }
+
+  /** order is sorted by seq: binary search, not a scan */
+  private positionOf(contact: ContactRecord): number {
     let lo = 0;
     let hi = this.order.length;
     while (lo < hi) {
@@ -44,13 +68,7 @@ export class TenantState {
       if (this.order[mid]!.seq < contact.seq) lo = mid + 1;
       else hi = mid;
     }
-    if (this.order[lo] === contact) this.order.splice(lo, 1);
-  }
-
-  /** Re-derive what depends on the name, email or company after an update. */
-  reindex(contact: ContactRecord, nameChanged: boolean): void {
-    contact.searchText = searchTextOf(contact);
-    if (nameChanged) for (const word of indexWords(contact)) this.words.add(word, contact);
+    return this.order[lo] === contact ? lo : -1;
   }
 
   documentCount(emailKey: string): number {

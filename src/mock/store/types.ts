@@ -31,8 +31,6 @@ export interface ContactRecord {
   updatedAt: string;
   /** insertion sequence: list order is newest first, ties impossible */
   seq: number;
-  /** accent- and case-folded "name email company" for search */
-  searchText: string;
 }
 
 export interface UserRecord {

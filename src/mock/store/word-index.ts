@@ -5,6 +5,17 @@ import type { ContactRecord } from './types.js';
  * plus a small unsorted tail for recent writes that is merged in (linearly) when it grows. Entries of
  * deleted or renamed contacts are skipped at query time by `isLive` and dropped at the next merge.
  */
+/** word → its contacts, in insertion order; a word of one contact (most email words) holds it bare */
+export type WordGroups = Map<string, ContactRecord | ContactRecord[]>;
+
+export function addToGroups(groups: WordGroups, word: string, ref: ContactRecord): void {
+  const group = groups.get(word);
+  if (group === undefined) groups.set(word, ref);
+  else if (Array.isArray(group)) {
+    if (group.at(-1) !== ref) group.push(ref);
+  } else if (group !== ref) groups.set(word, [group, ref]);
+}
+
 export class WordIndex {
   private words: string[] = [];
   private refs: ContactRecord[] = [];
@@ -13,11 +24,23 @@ export class WordIndex {
 
   constructor(private readonly isLive: (ref: ContactRecord, word: string) => boolean) {}
 
-  /** Build from scratch (seeding): one sort instead of many inserts. */
-  load(entries: { word: string; ref: ContactRecord }[]): void {
-    entries.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.ref.seq - b.ref.seq));
-    this.words = entries.map((e) => e.word);
-    this.refs = entries.map((e) => e.ref);
+  /**
+   * Build from scratch (seeding) from words grouped by the seeder: only the distinct words are
+   * sorted (a million contacts share a few thousand name words) and each word is stored once.
+   */
+  load(groups: WordGroups): void {
+    const words: string[] = [];
+    const refs: ContactRecord[] = [];
+    for (const word of [...groups.keys()].sort()) {
+      // within a word, refs arrive in insertion (seq) order: oldest first, as merge keeps them
+      const group = groups.get(word)!;
+      for (const ref of Array.isArray(group) ? group : [group]) {
+        words.push(word);
+        refs.push(ref);
+      }
+    }
+    this.words = words;
+    this.refs = refs;
     this.tail = [];
   }
 
@@ -26,7 +49,7 @@ export class WordIndex {
     if (this.tail.length >= WordIndex.TAIL_LIMIT) this.merge();
   }
 
-  /** Contacts having a word that starts with `prefix`, best (shortest word, then oldest) first. */
+  /** Contacts having a word that starts with `prefix`: recent writes first, then in word order. */
   *matching(prefix: string): Generator<ContactRecord> {
     for (const entry of this.tail) if (entry.word.startsWith(prefix) && this.isLive(entry.ref, entry.word)) yield entry.ref;
     let lo = 0;
@@ -48,7 +71,7 @@ export class WordIndex {
     let t = 0;
     for (let i = 0; i <= this.words.length; i++) {
       const word = this.words[i];
-      while (t < tail.length && (word === undefined || tail[t]!.word <= word)) {
+      while (t < tail.length && (word === undefined || tail[t]!.word < word)) {
         words.push(tail[t]!.word);
         refs.push(tail[t]!.ref);
         t++;
@@ -57,6 +80,12 @@ export class WordIndex {
       if (this.isLive(this.refs[i]!, word)) {
         words.push(word);
         refs.push(this.refs[i]!);
+      }
+      // equal words: the older (already indexed) entries go first
+      while (t < tail.length && tail[t]!.word === word && this.words[i + 1] !== word) {
+        words.push(tail[t]!.word);
+        refs.push(tail[t]!.ref);
+        t++;
       }
     }
     this.words = words;
