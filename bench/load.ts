@@ -1,0 +1,42 @@
+import autocannon from 'autocannon';
+
+export interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** a fresh body per request (creates need unique emails) */
+  body?: () => unknown;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Loads one server with one scenario: a short warm-up, then the measured run. */
+export async function load(url: string, key: string, scenario: Scenario, seconds: number, connections: number): Promise<LoadResult> {
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections,
+      duration,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      requests: [
+        scenario.body
+          ? { method: scenario.method, path: scenario.path, setupRequest: (req) => ({ ...req, body: JSON.stringify(scenario.body!()) }) }
+          : { method: scenario.method, path: scenario.path },
+      ],
+    });
+  await run(Math.max(1, Math.round(seconds / 3)));
+  const result = await run(seconds);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}

@@ -1,0 +1,201 @@
+// npm run bench: our mock vs Prism vs bare Express (throughput), startup, and scale to a million
+// contacts. Prints the results and writes them, with the machine, to BENCHMARKS.md.
+import { Command, InvalidArgumentError } from 'commander';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { timeCalls } from './latency.js';
+import { load, type Scenario } from './load.js';
+import { freePort, rssMiB, startProcess, type Started } from './processes.js';
+import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const KEY = 'sk_bench';
+const TENANT_KEY = `bench:${KEY}:owner@bench.example.com`;
+const auth = { authorization: `Bearer ${KEY}` };
+
+const list = (v: string) => {
+  const xs = v.split(',').map(Number);
+  if (xs.some((x) => !Number.isInteger(x) || x < 1)) throw new InvalidArgumentError(`a comma-separated list of contact counts, got ${v}`);
+  return xs;
+};
+const positive = (v: string) => {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`a whole number ≥ 1, got ${v}`);
+  return Number(v);
+};
+
+const program = new Command('bench')
+  .description('Throughput against Prism and bare Express, startup, and scale; writes BENCHMARKS.md')
+  .option('--seconds <n>', 'measured seconds per server and request', positive, 10)
+  .option('--connections <n>', 'concurrent connections of the load generator', positive, 10)
+  .option('--scale <counts>', 'contacts in the scale tenant, comma-separated', list, [100_000, 1_000_000])
+  .option('--list-contacts <n>', 'contacts in the throughput tenant', positive, 10_000)
+  .option('--startup-runs <n>', 'starts measured per server', positive, 5)
+  .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
+  .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
+  .option('--out <file>', 'where to write the report', join(root, 'BENCHMARKS.md'))
+  .parse();
+const opts = program.opts<{
+  seconds: number;
+  connections: number;
+  scale: number[];
+  listContacts: number;
+  startupRuns: number;
+  source?: boolean;
+  quick?: boolean;
+  out: string;
+}>();
+if (opts.quick) Object.assign(opts, { seconds: 1, connections: 4, scale: [3000], listContacts: 2000, startupRuns: 1 });
+
+const log = (line: string) => console.log(line);
+
+function ours(args: string[]): [string, string[]] {
+  if (opts.source) return [process.execPath, ['--import', 'tsx', join(root, 'src/mock/cli.ts'), ...args]];
+  const cli = join(root, 'dist/mock/cli.js');
+  if (!existsSync(cli)) throw new Error('dist/mock/cli.js is missing: run `npm run build` (npm run bench does) or pass --source');
+  return [process.execPath, [cli, ...args]];
+}
+
+async function startOurs(contacts: number | undefined): Promise<Started> {
+  const port = await freePort();
+  const args = ['--port', String(port)];
+  if (contacts !== undefined) args.push('--api-key', TENANT_KEY, '--contacts', String(contacts));
+  const [cmd, argv] = ours(args);
+  return startProcess('ours', cmd, argv, port, { path: '/__admin/health' });
+}
+
+async function startPrism(): Promise<Started> {
+  const port = await freePort();
+  const prism = join(root, 'node_modules/.bin/prism');
+  return startProcess('prism', prism, ['mock', join(root, 'openapi/allsign-v2.yaml'), '-p', String(port), '-h', '127.0.0.1'], port, {
+    path: '/v2/contacts',
+    headers: auth,
+  });
+}
+
+async function getJson(server: Started, path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(server.url + path, { ...init, headers: { ...auth, 'content-type': 'application/json', ...init.headers } });
+  return { status: res.status, body: await res.json() };
+}
+
+let unique = 0;
+const newEmail = () => `bench-${process.pid}-${++unique}@example.com`;
+
+async function throughput(): Promise<ThroughputRow[]> {
+  log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.seconds} s per server and request`);
+  const mock = await startOurs(opts.listContacts);
+  const prism = await startPrism();
+  // the bare app answers what our mock answered, so both serialise the same JSON
+  const page = await getJson(mock, '/v2/contacts?pageSize=25');
+  const id = page.body.data[0].id as string;
+  const one = await getJson(mock, `/v2/contacts/${id}`);
+  const created = await getJson(mock, '/v2/contacts', { method: 'POST', body: JSON.stringify({ email: newEmail(), full_name: 'Bench Mark' }) });
+  const dir = mkdtempSync(join(tmpdir(), 'allsign-bench-'));
+  const fixtures = join(dir, 'fixtures.json');
+  writeFileSync(
+    fixtures,
+    JSON.stringify([
+      { method: 'get', path: '/v2/contacts', status: 200, body: page.body },
+      { method: 'get', path: '/v2/contacts/:id', status: 200, body: one.body },
+      { method: 'post', path: '/v2/contacts', status: created.status, body: created.body },
+    ]),
+  );
+  const port = await freePort();
+  const express = await startProcess('express', process.execPath, ['--import', 'tsx', join(root, 'bench/bare-express.ts'), fixtures, String(port)], port, {
+    path: '/__admin/health',
+  });
+  const scenarios: Scenario[] = [
+    { name: 'list', method: 'GET', path: '/v2/contacts?pageSize=25' },
+    { name: 'get', method: 'GET', path: `/v2/contacts/${id}` },
+    { name: 'create', method: 'POST', path: '/v2/contacts', body: () => ({ email: newEmail(), full_name: 'Bench Mark' }) },
+  ];
+  const rows: ThroughputRow[] = [];
+  try {
+    for (const s of scenarios) {
+      const ours_ = await load(mock.url, KEY, s, opts.seconds, opts.connections);
+      const prism_ = await load(prism.url, KEY, s, opts.seconds, opts.connections);
+      const express_ = await load(express.url, KEY, s, opts.seconds, opts.connections);
+      rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_ });
+      log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
+    }
+  } finally {
+    await Promise.all([mock.stop(), prism.stop(), express.stop()]);
+  }
+  return rows;
+}
+
+async function startup(): Promise<Report['startup']> {
+  const oursMs: number[] = [];
+  const prismMs: number[] = [];
+  for (let i = 0; i < opts.startupRuns; i++) {
+    const a = await startOurs(undefined);
+    oursMs.push(a.readyMs);
+    await a.stop();
+    const b = await startPrism();
+    prismMs.push(b.readyMs);
+    await b.stop();
+  }
+  log(`startup: ours ${oursMs.map((x) => x.toFixed(0)).join(', ')} ms; Prism ${prismMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+  return { oursMs, prismMs };
+}
+
+const SEARCHES = ['garcia', 'martinez', 'lopez s', 'hern', 'rodrig', 'perez', 'asociados', 'zzqx', 'ana.', '77@bench', 'gomez ruiz', 'sa de cv'];
+const PREFIXES = ['ma', 'jo', 'gar', 'lu', 'ana', 'fer', 'rod', 'her', 'mart', 'ro', 'zz', 'elena'];
+
+async function scale(contacts: number): Promise<ScaleRow> {
+  log(`scale: ${contacts.toLocaleString('en-US')} contacts…`);
+  const mock = await startOurs(contacts);
+  try {
+    const rss = rssMiB(mock.child.pid!);
+    const ids: string[] = [];
+    for (let p = 1; p <= 5; p++) ids.push(...(await getJson(mock, `/v2/contacts?pageSize=100&page=${p * 7}`)).body.data.map((c: { id: string }) => c.id));
+    const small = opts.quick ? 0.1 : 1;
+    const timings: ScaleRow['timings'] = {};
+    timings.search = await timeCalls(mock.url, KEY, Math.ceil(300 * small), (i) => ({
+      method: 'GET',
+      path: `/v2/contacts?pageSize=25&page=${1 + (i % 3)}&search=${encodeURIComponent(SEARCHES[i % SEARCHES.length]!)}`,
+      expect: 200,
+    }));
+    timings.autocomplete = await timeCalls(mock.url, KEY, Math.ceil(1000 * small), (i) => ({
+      method: 'GET',
+      path: `/v2/contacts/autocomplete?q=${PREFIXES[i % PREFIXES.length]}`,
+      expect: 200,
+    }));
+    timings.get = await timeCalls(mock.url, KEY, Math.ceil(1000 * small), (i) => ({ method: 'GET', path: `/v2/contacts/${ids[i % ids.length]}`, expect: 200 }));
+    timings.create = await timeCalls(mock.url, KEY, Math.ceil(500 * small), () => ({ method: 'POST', path: '/v2/contacts', body: { email: newEmail() }, expect: 201 }));
+    timings['bulk create ×100'] = await timeCalls(mock.url, KEY, Math.ceil(100 * small), () => ({
+      method: 'POST',
+      path: '/v2/contacts/bulk',
+      body: { contacts: Array.from({ length: 100 }, () => ({ email: newEmail(), fullName: 'Carga Masiva' })) },
+      expect: 200,
+    }));
+    const row = { contacts, seedMs: mock.readyMs, rssMiB: rss, rssAfterMiB: rssMiB(mock.child.pid!), timings };
+    log(`  ready in ${(mock.readyMs / 1000).toFixed(1)} s, RSS ${rss.toFixed(0)} MiB; ${Object.entries(timings).map(([k, t]) => `${k} p99 ${t.p99.toFixed(2)} ms`).join(', ')}`);
+    return row;
+  } finally {
+    await mock.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const report: Report = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    quick: Boolean(opts.quick),
+    settings: `${opts.connections} connections, ${opts.seconds} s measured per server and request after a warm-up, throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}`,
+    throughput: await throughput(),
+    startup: await startup(),
+    scale: [],
+  };
+  for (const count of opts.scale) report.scale.push(await scale(count));
+  const markdown = renderMarkdown(report);
+  writeFileSync(opts.out, markdown + '\n');
+  log('');
+  log(markdown);
+  log(`written to ${opts.out}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
