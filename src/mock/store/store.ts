@@ -98,9 +98,10 @@ export class MockStore {
     const tenant = this.tenant(tenantName);
     const { page, pageSize } = query;
     const skip = (page - 1) * pageSize;
-    const { order, texts } = tenant;
+    const { order } = tenant;
     const data: ContactListResponse['data'] = [];
     const needle = query.search ? fold(query.search.trim()) : '';
+    const previous = needle ? tenant.searchScanner(needle) : (from: number) => from;
     const filter = this.listFilter(query);
     let total: number;
     if (!needle && !filter) {
@@ -109,8 +110,7 @@ export class MockStore {
     } else {
       // one pass, newest first: the page is collected on the way and every match is counted
       total = 0;
-      for (let i = order.length - 1; i >= 0; i--) {
-        if (needle && !texts[i]!.includes(needle)) continue;
+      for (let i = previous(order.length - 1); i >= 0; i = previous(i - 1)) {
         if (filter && !filter(order[i]!)) continue;
         if (total >= skip && data.length < pageSize) data.push(this.listItem(tenant, order[i]!));
         total++;

@@ -1,3 +1,4 @@
+import { BigramFilter } from './bigram-filter.js';
 import { fold, words } from './text.js';
 import type { ContactRecord } from './types.js';
 import { WordIndex, type WordGroups } from './word-index.js';
@@ -13,6 +14,8 @@ export class TenantState {
    * strings alone, which is several times faster than visiting a million records
    */
   readonly texts: string[] = [];
+  /** signatures of texts[i], same positions: see searchFilter */
+  private readonly bigrams = new BigramFilter();
   /** participant email → ids of this tenant's documents it is on */
   readonly documentsByEmail = new Map<string, Set<string>>();
   readonly words = new WordIndex((ref) => this.contacts.get(ref.id) === ref);
@@ -23,7 +26,9 @@ export class TenantState {
     this.contacts.set(contact.id, contact);
     this.byEmail.set(contact.emailKey, contact);
     this.order.push(contact);
-    this.texts.push(searchTextOf(contact));
+    const text = searchTextOf(contact);
+    this.texts.push(text);
+    this.bigrams.push(text);
     for (const word of indexWords(contact)) this.words.add(word, contact);
   }
 
@@ -38,6 +43,7 @@ export class TenantState {
       this.byEmail.set(contact.emailKey, contact);
       this.order.push(contact);
       this.texts.push(texts[i]!);
+      this.bigrams.push(texts[i]!);
     }
     this.words.load(words);
   }
@@ -45,18 +51,33 @@ export class TenantState {
   remove(contact: ContactRecord): void {
     this.contacts.delete(contact.id);
     this.byEmail.delete(contact.emailKey);
+    this.words.forgot(indexWords(contact).size);
     const at = this.positionOf(contact);
     if (at >= 0) {
       this.order.splice(at, 1);
       this.texts.splice(at, 1);
+      this.bigrams.removeAt(at);
     }
   }
 
   /** Re-derive what depends on the name, email or company after an update. */
   reindex(contact: ContactRecord, nameChanged: boolean): void {
     const at = this.positionOf(contact);
-    if (at >= 0) this.texts[at] = searchTextOf(contact);
+    if (at >= 0) {
+      this.texts[at] = searchTextOf(contact);
+      this.bigrams.set(at, this.texts[at]);
+    }
     if (nameChanged) for (const word of indexWords(contact)) this.words.add(word, contact);
+  }
+
+  /** Search, newest first: `previous(from)` is the last position ≤ from whose text contains the folded needle, or -1. */
+  searchScanner(needle: string): (from: number) => number {
+    const candidate = this.bigrams.scanner(needle);
+    const texts = this.texts;
+    return (from) => {
+      for (let at = candidate(from); at >= 0; at = candidate(at - 1)) if (texts[at]!.includes(needle)) return at;
+      return -1;
+    };
   }
 
   /** order is sorted by seq: binary search, not a scan */

@@ -1,10 +1,6 @@
+import { SortedWords } from './sorted-words.js';
 import type { ContactRecord } from './types.js';
 
-/**
- * Word-prefix index for autocomplete: a sorted run of (word, contact) pairs searched by binary search,
- * plus a small unsorted tail for recent writes that is merged in (linearly) when it grows. Entries of
- * deleted or renamed contacts are skipped at query time by `isLive` and dropped at the next merge.
- */
 /** word → its contacts, in insertion order; a word of one contact (most email words) holds it bare */
 export type WordGroups = Map<string, ContactRecord | ContactRecord[]>;
 
@@ -16,80 +12,61 @@ export function addToGroups(groups: WordGroups, word: string, ref: ContactRecord
   } else if (group !== ref) groups.set(word, [group, ref]);
 }
 
+/**
+ * Word-prefix index for autocomplete: the contacts of each word in a map, the distinct words in a
+ * sorted set for prefix lookups. Writes are O(log n); entries of deleted or renamed contacts are
+ * skipped at query time by `isLive` and dropped once they are a quarter of the index.
+ */
 export class WordIndex {
-  private words: string[] = [];
-  private refs: ContactRecord[] = [];
-  private tail: { word: string; ref: ContactRecord }[] = [];
-  private static readonly TAIL_LIMIT = 4096;
+  private groups: WordGroups = new Map();
+  private sorted = new SortedWords();
+  private entries = 0;
+  private dead = 0;
 
-  constructor(private readonly isLive: (ref: ContactRecord, word: string) => boolean) {}
+  constructor(private readonly isLive: (ref: ContactRecord) => boolean) {}
 
   /**
    * Build from scratch (seeding) from words grouped by the seeder: only the distinct words are
    * sorted (a million contacts share a few thousand name words) and each word is stored once.
    */
   load(groups: WordGroups): void {
-    const words: string[] = [];
-    const refs: ContactRecord[] = [];
-    for (const word of [...groups.keys()].sort()) {
-      // within a word, refs arrive in insertion (seq) order: oldest first, as merge keeps them
-      const group = groups.get(word)!;
-      for (const ref of Array.isArray(group) ? group : [group]) {
-        words.push(word);
-        refs.push(ref);
-      }
-    }
-    this.words = words;
-    this.refs = refs;
-    this.tail = [];
+    this.groups = groups;
+    this.sorted = SortedWords.from([...groups.keys()].sort());
+    this.entries = 0;
+    for (const group of groups.values()) this.entries += Array.isArray(group) ? group.length : 1;
+    this.dead = 0;
   }
 
   add(word: string, ref: ContactRecord): void {
-    this.tail.push({ word, ref });
-    if (this.tail.length >= WordIndex.TAIL_LIMIT) this.merge();
+    if (!this.groups.has(word)) this.sorted.insert(word);
+    addToGroups(this.groups, word, ref);
+    this.entries++;
   }
 
-  /** Contacts having a word that starts with `prefix`: recent writes first, then in word order. */
+  /** a contact left (deleted): its entries are now dead weight */
+  forgot(entries: number): void {
+    this.dead += entries;
+    if (this.dead > 1024 && this.dead * 4 > this.entries) this.compact();
+  }
+
+  /** Contacts having a word that starts with `prefix`: in word order, each word's oldest first. */
   *matching(prefix: string): Generator<ContactRecord> {
-    for (const entry of this.tail) if (entry.word.startsWith(prefix) && this.isLive(entry.ref, entry.word)) yield entry.ref;
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.words.length && this.words[i]!.startsWith(prefix); i++) {
-      if (this.isLive(this.refs[i]!, this.words[i]!)) yield this.refs[i]!;
+    for (const word of this.sorted.from(prefix)) {
+      if (!word.startsWith(prefix)) return;
+      const group = this.groups.get(word)!;
+      if (!Array.isArray(group)) {
+        if (this.isLive(group)) yield group;
+        continue;
+      }
+      for (const ref of group) if (this.isLive(ref)) yield ref;
     }
   }
 
-  private merge(): void {
-    const tail = this.tail.filter((e) => this.isLive(e.ref, e.word)).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    const words: string[] = [];
-    const refs: ContactRecord[] = [];
-    let t = 0;
-    for (let i = 0; i <= this.words.length; i++) {
-      const word = this.words[i];
-      while (t < tail.length && (word === undefined || tail[t]!.word < word)) {
-        words.push(tail[t]!.word);
-        refs.push(tail[t]!.ref);
-        t++;
-      }
-      if (word === undefined) break;
-      if (this.isLive(this.refs[i]!, word)) {
-        words.push(word);
-        refs.push(this.refs[i]!);
-      }
-      // equal words: the older (already indexed) entries go first
-      while (t < tail.length && tail[t]!.word === word && this.words[i + 1] !== word) {
-        words.push(tail[t]!.word);
-        refs.push(tail[t]!.ref);
-        t++;
-      }
+  private compact(): void {
+    const groups: WordGroups = new Map();
+    for (const [word, group] of this.groups) {
+      for (const ref of Array.isArray(group) ? group : [group]) if (this.isLive(ref)) addToGroups(groups, word, ref);
     }
-    this.words = words;
-    this.refs = refs;
-    this.tail = [];
+    this.load(groups);
   }
 }
