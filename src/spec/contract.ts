@@ -116,12 +116,24 @@ function check<T>(validate: ValidateFunction, data: T, location: Location): Requ
   return { ok: false, issues: toValidationIssues(validate.errors ?? [], location) };
 }
 
+/** Compile on first use: a process that serves a few operations (or only health) skips the rest. */
+function lazily(compile: () => ValidateFunction): ValidateFunction {
+  let validate: ValidateFunction | undefined;
+  const run = ((data: unknown) => {
+    validate ??= compile();
+    const ok = validate(data);
+    run.errors = validate.errors;
+    return ok;
+  }) as ValidateFunction;
+  return run;
+}
+
 function buildOperation(method: HttpMethod, path: string, raw: RawOperation, options: ContractOptions, ajvs: ReturnType<typeof makeAjvs>): Operation {
   const params = raw.parameters ?? [];
-  const pathValidator = ajvs.params.compile(paramsSchema(params.filter((p) => p.in === 'path')));
-  const queryValidator = ajvs.params.compile(paramsSchema(params.filter((p) => p.in === 'query')));
+  const pathValidator = lazily(() => ajvs.params.compile(paramsSchema(params.filter((p) => p.in === 'path'))));
+  const queryValidator = lazily(() => ajvs.params.compile(paramsSchema(params.filter((p) => p.in === 'query'))));
   const bodySchema = raw.requestBody?.content?.['application/json']?.schema;
-  const bodyValidator = bodySchema ? ajvs.body.compile(bodySchema) : undefined;
+  const bodyValidator = bodySchema ? lazily(() => ajvs.body.compile(bodySchema)) : undefined;
   const bodyRequired = raw.requestBody?.required ?? false;
 
   const responses: ResponseSpec[] = Object.entries(raw.responses).map(([status, response]) => {
@@ -136,7 +148,7 @@ function buildOperation(method: HttpMethod, path: string, raw: RawOperation, opt
   for (const response of responses) {
     if (!response.schema) continue;
     const schema = options.requireAllResponseProperties ? (requireAllProperties(response.schema) as JsonSchema) : response.schema;
-    responseValidators.set(response.status, ajvs.response.compile(schema));
+    responseValidators.set(response.status, lazily(() => ajvs.response.compile(schema)));
   }
   const responseFor = (status: number) =>
     responses.find((r) => r.status === String(status)) ?? responses.find((r) => r.status === 'default');
