@@ -32,6 +32,8 @@ const program = new Command('bench')
   .option('--scale <counts>', 'contacts in the scale tenant, comma-separated', list, [100_000, 1_000_000])
   .option('--list-contacts <n>', 'contacts in the throughput tenant', positive, 10_000)
   .option('--startup-runs <n>', 'starts measured per server', positive, 5)
+  .option('--no-throughput', 'skip the comparison with Prism and Express')
+  .option('--no-startup', 'skip the startup measurement')
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
   .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
   .option('--out <file>', 'where to write the report', join(root, 'BENCHMARKS.md'))
@@ -42,6 +44,8 @@ const opts = program.opts<{
   scale: number[];
   listContacts: number;
   startupRuns: number;
+  throughput: boolean;
+  startup: boolean;
   source?: boolean;
   quick?: boolean;
   out: string;
@@ -183,8 +187,8 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
     settings: `${opts.connections} connections, ${opts.seconds} s measured per server and request after a warm-up, throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}`,
-    throughput: await throughput(),
-    startup: await startup(),
+    throughput: opts.throughput ? await throughput() : [],
+    startup: opts.startup ? await startup() : { oursMs: [], prismMs: [] },
     scale: [],
   };
   for (const count of opts.scale) report.scale.push(await scale(count));

@@ -43,6 +43,8 @@ export function createMockApp(options: MockOptions = {}): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // the API sends no ETags (a 304 would leave a client without the body the contract promises)
+  app.set('etag', false);
   app.locals.store = store;
   app.locals.journal = journal;
   app.use(

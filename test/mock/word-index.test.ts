@@ -63,7 +63,7 @@ describe('WordIndex', () => {
   });
 });
 
-describe('search through the bigram signatures', () => {
+describe('search through the n-gram signatures', () => {
   it('finds exactly what a plain scan finds, after inserts, updates and deletes', async () => {
     const { MockStore } = await import('../../src/mock/store/store.js');
     const { fold } = await import('../../src/mock/store/text.js');

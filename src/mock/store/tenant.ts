@@ -1,4 +1,4 @@
-import { BigramFilter } from './bigram-filter.js';
+import { NgramFilter } from './ngram-filter.js';
 import { fold, words } from './text.js';
 import type { ContactRecord } from './types.js';
 import { WordIndex, type WordGroups } from './word-index.js';
@@ -14,8 +14,8 @@ export class TenantState {
    * strings alone, which is several times faster than visiting a million records
    */
   readonly texts: string[] = [];
-  /** signatures of texts[i], same positions: see searchFilter */
-  private readonly bigrams = new BigramFilter();
+  /** signatures of texts[i], same positions: see searchScanner */
+  private readonly ngrams = new NgramFilter();
   /** participant email → ids of this tenant's documents it is on */
   readonly documentsByEmail = new Map<string, Set<string>>();
   readonly words = new WordIndex((ref) => this.contacts.get(ref.id) === ref);
@@ -28,7 +28,7 @@ export class TenantState {
     this.order.push(contact);
     const text = searchTextOf(contact);
     this.texts.push(text);
-    this.bigrams.push(text);
+    this.ngrams.push(text);
     for (const word of indexWords(contact)) this.words.add(word, contact);
   }
 
@@ -43,7 +43,7 @@ export class TenantState {
       this.byEmail.set(contact.emailKey, contact);
       this.order.push(contact);
       this.texts.push(texts[i]!);
-      this.bigrams.push(texts[i]!);
+      this.ngrams.push(texts[i]!);
     }
     this.words.load(words);
   }
@@ -56,7 +56,7 @@ export class TenantState {
     if (at >= 0) {
       this.order.splice(at, 1);
       this.texts.splice(at, 1);
-      this.bigrams.removeAt(at);
+      this.ngrams.removeAt(at);
     }
   }
 
@@ -65,14 +65,14 @@ export class TenantState {
     const at = this.positionOf(contact);
     if (at >= 0) {
       this.texts[at] = searchTextOf(contact);
-      this.bigrams.set(at, this.texts[at]);
+      this.ngrams.set(at, this.texts[at]);
     }
     if (nameChanged) for (const word of indexWords(contact)) this.words.add(word, contact);
   }
 
   /** Search, newest first: `previous(from)` is the last position ≤ from whose text contains the folded needle, or -1. */
   searchScanner(needle: string): (from: number) => number {
-    const candidate = this.bigrams.scanner(needle);
+    const candidate = this.ngrams.scanner(needle);
     const texts = this.texts;
     return (from) => {
       for (let at = candidate(from); at >= 0; at = candidate(at - 1)) if (texts[at]!.includes(needle)) return at;
