@@ -100,6 +100,7 @@ export function seedStore(store: MockStore, seed: number, perTenant: number): vo
     const pickTags = tagPicker(prng);
     const contacts: ContactRecord[] = new Array(perTenant);
     const texts: string[] = new Array(perTenant);
+    const companies: string[] = new Array(perTenant);
     const groups: WordGroups = new Map();
     const index = (word: string, contact: ContactRecord) => addToGroups(groups, word, contact);
     for (let n = 0; n < perTenant; n++) {
@@ -138,8 +139,9 @@ export function seedStore(store: MockStore, seed: number, perTenant: number): vo
       if (prng.chance(0.3)) store.users.set(email, { email, identityVerified: true });
       else if (prng.chance(0.1)) store.users.set(email, { email, identityVerified: false });
       contacts[n] = contact;
-      // what searchTextOf and indexWords would give, from the pre-folded pools (emails are ASCII lower case)
-      texts[n] = [first.folded, ' ', last1.folded, ' ', last2.folded, '\u0001', email, '\u0001', company?.folded ?? ''].join('');
+      // what searchTextsOf and indexWords would give, from the pre-folded pools (emails are ASCII lower case)
+      texts[n] = [first.folded, ' ', last1.folded, ' ', last2.folded, '\u0001', email].join('');
+      companies[n] = company?.folded ?? '';
       for (const word of first.words) index(word, contact);
       for (const word of last1.words) index(word, contact);
       for (const word of last2.words) index(word, contact);
@@ -147,7 +149,7 @@ export function seedStore(store: MockStore, seed: number, perTenant: number): vo
       for (const word of emailWord.split('.')) index(word, contact);
       for (const word of domainWords) index(word, contact);
     }
-    tenant.load(contacts, texts, groups);
+    tenant.load(contacts, texts, companies, groups);
     seedDocuments(store, tenant.name, contacts, prng);
   }
 }

@@ -14,7 +14,12 @@ export class TenantState {
    * strings alone, which is several times faster than visiting a million records
    */
   readonly texts: string[] = [];
-  /** signatures of texts[i], same positions: see searchScanner */
+  /**
+   * the folded company of order[i] ('' for none), apart: companies repeat across contacts, so a
+   * search tests each distinct company once (see searchScanner)
+   */
+  readonly companies: string[] = [];
+  /** signatures of texts[i] and companies[i], same positions */
   private readonly ngrams = new NgramFilter();
   /** participant email → ids of this tenant's documents it is on */
   readonly documentsByEmail = new Map<string, Set<string>>();
@@ -26,9 +31,10 @@ export class TenantState {
     this.contacts.set(contact.id, contact);
     this.byEmail.set(contact.emailKey, contact);
     this.order.push(contact);
-    const text = searchTextOf(contact);
+    const [text, company] = searchTextsOf(contact);
     this.texts.push(text);
-    this.ngrams.push(text);
+    this.companies.push(company);
+    this.ngrams.push(`${text}\u0001${company}`);
     for (const word of indexWords(contact)) this.words.add(word, contact);
   }
 
@@ -36,14 +42,15 @@ export class TenantState {
    * Bulk load (seeding), in seq order. The seeder hands over the search text and index words it
    * derived from its pre-folded name pools, so nothing is folded a million times.
    */
-  load(contacts: ContactRecord[], texts: string[], words: WordGroups): void {
+  load(contacts: ContactRecord[], texts: string[], companies: string[], words: WordGroups): void {
     for (let i = 0; i < contacts.length; i++) {
       const contact = contacts[i]!;
       this.contacts.set(contact.id, contact);
       this.byEmail.set(contact.emailKey, contact);
       this.order.push(contact);
       this.texts.push(texts[i]!);
-      this.ngrams.push(texts[i]!);
+      this.companies.push(companies[i]!);
+      this.ngrams.push(`${texts[i]!}\u0001${companies[i]!}`);
     }
     this.words.load(words);
   }
@@ -56,6 +63,7 @@ export class TenantState {
     if (at >= 0) {
       this.order.splice(at, 1);
       this.texts.splice(at, 1);
+      this.companies.splice(at, 1);
       this.ngrams.removeAt(at);
     }
   }
@@ -64,8 +72,10 @@ export class TenantState {
   reindex(contact: ContactRecord, nameChanged: boolean): void {
     const at = this.positionOf(contact);
     if (at >= 0) {
-      this.texts[at] = searchTextOf(contact);
-      this.ngrams.set(at, this.texts[at]);
+      const [text, company] = searchTextsOf(contact);
+      this.texts[at] = text;
+      this.companies[at] = company;
+      this.ngrams.set(at, `${text}\u0001${company}`);
     }
     if (nameChanged) for (const word of indexWords(contact)) this.words.add(word, contact);
   }
@@ -73,9 +83,19 @@ export class TenantState {
   /** Search, newest first: `previous(from)` is the last position ≤ from whose text contains the folded needle, or -1. */
   searchScanner(needle: string): (from: number) => number {
     const candidate = this.ngrams.scanner(needle);
-    const texts = this.texts;
+    const { texts, companies } = this;
+    const companyHas = new Map<string, boolean>();
     return (from) => {
-      for (let at = candidate(from); at >= 0; at = candidate(at - 1)) if (texts[at]!.includes(needle)) return at;
+      for (let at = candidate(from); at >= 0; at = candidate(at - 1)) {
+        // the company first: a lookup, where the name and email need a string search
+        const company = companies[at]!;
+        if (company) {
+          let has = companyHas.get(company);
+          if (has === undefined) companyHas.set(company, (has = company.includes(needle)));
+          if (has) return at;
+        }
+        if (texts[at]!.includes(needle)) return at;
+      }
       return -1;
     };
   }
@@ -97,8 +117,9 @@ export class TenantState {
   }
 }
 
-export function searchTextOf(contact: Pick<ContactRecord, 'fullName' | 'email' | 'company'>): string {
-  return fold(`${contact.fullName ?? ''}\u0001${contact.email}\u0001${contact.company ?? ''}`);
+/** What search looks in, folded: "name\u0001email" and the company (the separator keeps a needle inside one field). */
+export function searchTextsOf(contact: Pick<ContactRecord, 'fullName' | 'email' | 'company'>): [text: string, company: string] {
+  return [fold(`${contact.fullName ?? ''}\u0001${contact.email}`), contact.company ? fold(contact.company) : ''];
 }
 
 /** Words autocomplete matches: those of the name and of the email. */
