@@ -34,6 +34,7 @@ const program = new Command('bench')
   .option('--startup-runs <n>', 'starts measured per server', positive, 5)
   .option('--no-throughput', 'skip the comparison with Prism and Express')
   .option('--no-startup', 'skip the startup measurement')
+  .option('--no-scale', 'skip the scale measurement')
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
   .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
   .option('--out <file>', 'where to write the report', join(root, 'BENCHMARKS.md'))
@@ -41,7 +42,7 @@ const program = new Command('bench')
 const opts = program.opts<{
   seconds: number;
   connections: number;
-  scale: number[];
+  scale: number[] | false;
   listContacts: number;
   startupRuns: number;
   throughput: boolean;
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
     startup: opts.startup ? await startup() : { oursMs: [], prismMs: [] },
     scale: [],
   };
-  for (const count of opts.scale) report.scale.push(await scale(count));
+  for (const count of opts.scale || []) report.scale.push(await scale(count));
   const markdown = renderMarkdown(report);
   writeFileSync(opts.out, markdown + '\n');
   log('');

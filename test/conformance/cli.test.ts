@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/conformance/index.js';
-import { MockStore } from '../../src/mock/index.js';
+import { DeleteDoesNotDelete } from './broken-mocks.js';
 import { KEY_A, KEY_B, freshStore, leftovers, startMock } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,13 +22,6 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
     child.stderr.on('data', (d) => (stderr += d));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
-}
-
-class DeleteDoesNotDelete extends MockStore {
-  override deleteContact(tenantName: string, id: string) {
-    const found = this.tenant(tenantName).contacts.get(id);
-    return found ? { ok: true as const, value: { email: found.email } } : super.deleteContact(tenantName, id);
-  }
 }
 
 describe('allsign-conformance', () => {

@@ -99,6 +99,10 @@ describe('allsign-mock process', () => {
     expect(out).toMatch(/\/docs/);
     const health = await fetch(`${url}/__admin/health`);
     expect(health.status).toBe(200);
+    await fetch(`${url}/v2/contacts?pageSize=2`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
+    // request lines are written in batches: the line shows within the flush interval
+    for (let i = 0; i < 40 && !/GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(out).toMatch(/GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
