@@ -86,7 +86,7 @@ function scaleSection(r: Report): string[] {
   for (const s of r.scale) {
     out.push(`| ${n(s.contacts)} | ${n(s.seedMs / 1000, 1)} s | ${n(s.rssMiB)} / ${n(s.rssAfterMiB)} MiB | ${ops.map((o) => `${ms(s.timings[o]!.p50)} / ${ms(s.timings[o]!.p99)}`).join(' | ')} |`);
   }
-  out.push('', 'Latencies are one request at a time, timed by the client over a kept-alive connection, each query different.');
+  out.push('', 'Latencies are one request at a time, timed by the client (node:http) over a kept-alive connection after 100 unmeasured requests, each query different.');
   if (r.floor) {
     out.push(
       `The floor on this machine, measured the same way in the same run: get on the throughput tenant answers in ${ms(r.floor.ours.p50)} / ${ms(r.floor.ours.p99)} ms (p50 / p99) from our mock and in ${ms(r.floor.express.p50)} / ${ms(r.floor.express.p99)} ms from bare Express returning the same JSON with no work at all.`,
