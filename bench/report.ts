@@ -121,5 +121,14 @@ function targetsSection(r: Report): string[] {
     out.push(`| startup to healthy < 500 ms (default seed) | ${n(median(r.startup.oursMs))} ms | ${verdict(median(r.startup.oursMs) < 500)} |`);
   }
   out.push('');
+  for (const t of r.throughput.filter((x) => x.scenario !== 'create')) {
+    const ceiling = t.express.requestsPerSecond / t.prism.requestsPerSecond;
+    if (ceiling < 3) {
+      out.push(
+        `On ${t.scenario}, bare Express itself is ${n(ceiling, 1)}× Prism in this run: 3× Prism would take more than the framework's ceiling${t.scenario === 'list' ? ' (Prism answers the contract\'s example, one contact, where both Express apps serialise 25 live ones)' : ''}.`,
+      );
+    }
+  }
+  out.push('');
   return out;
 }
