@@ -16,6 +16,13 @@ export interface LoadResult {
   errors: number;
 }
 
+/** The round with the median throughput: one noisy stretch of a shared machine decides nothing. */
+export function medianRound(rounds: LoadResult[]): LoadResult {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return { ...median, non2xx: rounds.reduce((n, r) => n + r.non2xx, 0), errors: rounds.reduce((n, r) => n + r.errors, 0) };
+}
+
 /** Loads one server with one scenario: a short warm-up, then the measured run. */
 export async function load(url: string, key: string, scenario: Scenario, seconds: number, connections: number): Promise<LoadResult> {
   const run = (duration: number) =>

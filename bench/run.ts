@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timeCalls } from './latency.js';
-import { load, type Scenario } from './load.js';
+import { load, medianRound, type LoadResult, type Scenario } from './load.js';
 import { freePort, rssMiB, startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 
@@ -27,7 +27,8 @@ const positive = (v: string) => {
 
 const program = new Command('bench')
   .description('Throughput against Prism and bare Express, startup, and scale; writes BENCHMARKS.md')
-  .option('--seconds <n>', 'measured seconds per server and request', positive, 10)
+  .option('--seconds <n>', 'measured seconds per server, request and round', positive, 5)
+  .option('--rounds <n>', 'rounds; the three servers take turns in each, the median round counts', positive, 3)
   .option('--connections <n>', 'concurrent connections of the load generator', positive, 10)
   .option('--scale <counts>', 'contacts in the scale tenant, comma-separated', list, [100_000, 1_000_000])
   .option('--list-contacts <n>', 'contacts in the throughput tenant', positive, 10_000)
@@ -41,6 +42,7 @@ const program = new Command('bench')
   .parse();
 const opts = program.opts<{
   seconds: number;
+  rounds: number;
   connections: number;
   scale: number[] | false;
   listContacts: number;
@@ -51,7 +53,7 @@ const opts = program.opts<{
   quick?: boolean;
   out: string;
 }>();
-if (opts.quick) Object.assign(opts, { seconds: 1, connections: 4, scale: [3000], listContacts: 2000, startupRuns: 1 });
+if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], listContacts: 2000, startupRuns: 1 });
 
 const log = (line: string) => console.log(line);
 
@@ -88,7 +90,7 @@ let unique = 0;
 const newEmail = () => `bench-${process.pid}-${++unique}@example.com`;
 
 async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['floor'] }> {
-  log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.seconds} s per server and request`);
+  log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.seconds} s per server and request`);
   const mock = await startOurs(opts.listContacts);
   const prism = await startPrism();
   // the bare app answers what our mock answered, so both serialise the same JSON
@@ -118,9 +120,13 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
   const rows: ThroughputRow[] = [];
   try {
     for (const s of scenarios) {
-      const ours_ = await load(mock.url, KEY, s, opts.seconds, opts.connections);
-      const prism_ = await load(prism.url, KEY, s, opts.seconds, opts.connections);
-      const express_ = await load(express.url, KEY, s, opts.seconds, opts.connections);
+      const rounds: Record<'ours' | 'prism' | 'express', LoadResult[]> = { ours: [], prism: [], express: [] };
+      for (let round = 0; round < opts.rounds; round++) {
+        rounds.ours.push(await load(mock.url, KEY, s, opts.seconds, opts.connections));
+        rounds.prism.push(await load(prism.url, KEY, s, opts.seconds, opts.connections));
+        rounds.express.push(await load(express.url, KEY, s, opts.seconds, opts.connections));
+      }
+      const [ours_, prism_, express_] = [medianRound(rounds.ours), medianRound(rounds.prism), medianRound(rounds.express)];
       rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_ });
       log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
     }
@@ -193,7 +199,7 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections, ${opts.seconds} s measured per server and request after a warm-up, throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the three servers take turns, ${opts.seconds} s measured each after a warm-up, the median round reported; throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}`,
     throughput: measured.rows,
     floor: measured.floor,
     startup: opts.startup ? await startup() : { oursMs: [], prismMs: [] },

@@ -102,3 +102,15 @@ describe('seeded indexes', () => {
     }
   });
 });
+
+describe('autocomplete with several words', () => {
+  it('walks the rarest word: a common first word and a rare second find the one contact', () => {
+    const store = new MockStore({ apiKeys: [{ tenant: 'a', key: 'k', email: 'o@a.example.com' }], seed: 5, contactsPerTenant: 2000 });
+    const rare = store.createContact('a', { email: 'rare@example.com', fullName: 'María Zyxwq' });
+    expect(rare.ok).toBe(true);
+    expect(store.autocomplete('a', 'mar zzzzq')).toEqual([]);
+    expect(store.autocomplete('a', 'mar zyx').map((c) => c.email)).toEqual(['rare@example.com']);
+    expect(store.autocomplete('a', 'zyx mar').map((c) => c.email)).toEqual(['rare@example.com']);
+    expect(store.autocomplete('a', 'MARÍA ZYXWQ').map((c) => c.email)).toEqual(['rare@example.com']);
+  });
+});

@@ -142,19 +142,29 @@ export class MockStore {
     return contactListItem(contact, this.isVerified(contact.emailKey), tenant.documentCount(contact.emailKey));
   }
 
-  /** Up to 5 contacts whose name or email words start with every word of q, in index order. */
+  /**
+   * Up to 5 contacts whose name or email words start with every word of q. The index is walked for
+   * the word of q with the fewest entries ("maria zq" walks "zq", not every María), in index order.
+   */
   autocomplete(tenantName: string, q: string): AutocompleteItem[] {
     const tenant = this.tenant(tenantName);
-    const [first, ...rest] = words(fold(q));
-    if (!first) return [];
+    const parts = [...new Set(words(fold(q)))];
+    if (parts.length === 0) return [];
+    let driver = parts[0]!;
+    // counting stops past the best so far: beyond 10,000 entries any word is as good a start
+    let fewest = parts.length > 1 ? tenant.words.countUpTo(driver, 10_000) : 0;
+    for (const part of parts.slice(1)) {
+      const count = tenant.words.countUpTo(part, fewest);
+      if (count < fewest) [driver, fewest] = [part, count];
+    }
     const found: AutocompleteItem[] = [];
     const seen = new Set<string>();
-    for (const contact of tenant.words.matching(first)) {
+    for (const contact of tenant.words.matching(driver)) {
       if (seen.has(contact.id)) continue;
       seen.add(contact.id);
+      // the contact's current words: this also drops stale entries of a renamed contact
       const own = [...indexWords(contact)];
-      if (!own.some((w) => w.startsWith(first))) continue; // a stale entry of a renamed contact
-      if (!rest.every((part) => own.some((w) => w.startsWith(part)))) continue;
+      if (!parts.every((part) => own.some((w) => w.startsWith(part)))) continue;
       found.push(autocompleteItem(contact));
       if (found.length === AUTOCOMPLETE_LIMIT) break;
     }

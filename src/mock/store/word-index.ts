@@ -49,6 +49,17 @@ export class WordIndex {
     if (this.dead > 1024 && this.dead * 4 > this.entries) this.compact();
   }
 
+  /** How many entries have a word starting with `prefix`, counting no further than `limit`. */
+  countUpTo(prefix: string, limit: number): number {
+    let count = 0;
+    for (const word of this.sorted.from(prefix)) {
+      if (!word.startsWith(prefix) || count > limit) break;
+      const group = this.groups.get(word)!;
+      count += Array.isArray(group) ? group.length : 1;
+    }
+    return count;
+  }
+
   /** Contacts having a word that starts with `prefix`: in word order, each word's oldest first. */
   *matching(prefix: string): Generator<ContactRecord> {
     for (const word of this.sorted.from(prefix)) {
