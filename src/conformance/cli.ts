@@ -23,12 +23,22 @@ const url = (value: string) => {
   }
 };
 
+const email = (value: string) => {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new InvalidArgumentError(`--key-owner-email must be an email address, got ${JSON.stringify(value)}`);
+  return value.toLowerCase();
+};
+
 function program(): Command {
   return new Command('allsign-conformance')
     .description('Check that an AllSign v2 implementation (the mock, staging, the real API) honours the contract.')
     .addOption(new Option('--base-url <url>', 'the implementation under test').env('ALLSIGN_BASE_URL').argParser(url))
     .addOption(new Option('--api-key <key>', 'API key of tenant A').env('ALLSIGN_API_KEY'))
     .addOption(new Option('--api-key-b <key>', 'API key of a second tenant: enables the isolation checks').env('ALLSIGN_API_KEY_B'))
+    .addOption(
+      new Option('--key-owner-email <email>', "email of the user that owns --api-key: invitedBy's default is then checked exactly")
+        .env('ALLSIGN_KEY_OWNER_EMAIL')
+        .argParser(email),
+    )
     .option('--strict', 'failing inferred checks fail the run too (they only warn otherwise)', false)
     .option('--read-only', 'run only checks that create nothing', false)
     .option('--only <ids>', 'comma-separated check ids or prefixes to run (repeatable)', list)
@@ -54,6 +64,7 @@ interface Flags {
   baseUrl?: string;
   apiKey?: string;
   apiKeyB?: string;
+  keyOwnerEmail?: string;
   strict: boolean;
   readOnly: boolean;
   only?: string[];
@@ -105,6 +116,7 @@ async function main(): Promise<void> {
       baseUrl: flags.baseUrl,
       apiKey: flags.apiKey,
       apiKeyB: flags.apiKeyB,
+      keyOwnerEmail: flags.keyOwnerEmail,
       strict: flags.strict,
       readOnly: flags.readOnly,
       only: flags.only,

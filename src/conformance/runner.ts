@@ -9,6 +9,8 @@ export interface RunOptions {
   baseUrl: string;
   apiKey: string;
   apiKeyB?: string;
+  /** the user that owns apiKey: invitedBy's default is then checked exactly */
+  keyOwnerEmail?: string;
   /** failing inferred checks fail the run too */
   strict?: boolean;
   /** only checks that create nothing */
@@ -69,6 +71,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
       apiB: apiB?.withLog(log),
       anonymous: client(undefined).withLog(log),
       tag,
+      keyOwnerEmail: options.keyOwnerEmail?.toLowerCase(),
       email: (label = 'x') => `${tag}${label}@example.com`.toLowerCase(),
       track: {
         contact: (cid) => void (cid && tracker.contacts.add(cid)),

@@ -9,6 +9,8 @@ export interface CheckContext {
   apiB: HttpClient | undefined;
   /** client with no key and one with a made-up key, for auth checks */
   anonymous: HttpClient;
+  /** the user that owns the main key, when the caller knows it (--key-owner-email) */
+  keyOwnerEmail: string | undefined;
   /** unique to this check in this run: put it in every email, search by it */
   tag: string;
   /** a fresh example.com address carrying the tag */

@@ -152,6 +152,12 @@ export class InvitedByDefaultsToTheParticipant extends MockStore {
   }
 }
 
+export class InvitedByNotTheKeyOwner extends MockStore {
+  override createDocument(tenantName: string, _owner: string, input: { name: string; participants: ParticipantInput[]; sendByWhatsapp: boolean }) {
+    return super.createDocument(tenantName, 'noreply@allsign.example.com', input);
+  }
+}
+
 export class AnyKeyAccepted extends MockStore {
   override authenticate(key: string) {
     return super.authenticate(key) ?? this.apiKeys()[0];

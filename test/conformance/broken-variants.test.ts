@@ -33,6 +33,7 @@ const VARIANTS: Variant[] = [
   ['whatsapp rule skipped', store(broken.WhatsappRuleSkipped), ['participants.create.whatsapp-required']],
   ['a 51st participant accepted', store(broken.FiftyOneParticipantsAccepted), ['participants.add.beyond-50-422']],
   ['invitedBy defaulted to the participant, not the key owner', store(broken.InvitedByDefaultsToTheParticipant), ['participants.create.lowercase-invitedby-step']],
+  ['invitedBy defaulted to a fixed address, not the key owner', store(broken.InvitedByNotTheKeyOwner), ['participants.create.lowercase-invitedby-step']],
   ['any API key accepted', store(broken.AnyKeyAccepted), ['auth.bad-key-401']],
   ['pageSize over 100 clamped instead of refused', wrapped(broken.clampPageSize), ['contacts.list.page-size-limits']],
   ['responses in snake_case', wrapped(broken.snakeCaseResponses), ['contacts.create.returns-201-camelcase', 'contacts.get.roundtrip']],

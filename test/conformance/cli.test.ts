@@ -28,7 +28,7 @@ describe('allsign-conformance', () => {
   it('exits 0 against the mock, prints progress and the summary line, and leaves nothing behind', async () => {
     const mock = await startMock();
     try {
-      const run = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--api-key-b', KEY_B]);
+      const run = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--api-key-b', KEY_B, '--key-owner-email', 'Owner@Demo-A.example.com']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/contacts\.bulk-create\.idempotent-by-email/);
       expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
@@ -93,6 +93,9 @@ describe('allsign-conformance', () => {
     expect(unknown.stderr).toMatch(/no check matches nope\.nothing/);
     const badReporter = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--reporter', 'xml']);
     expect(badReporter.code).toBe(2);
+    const badOwner = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--key-owner-email', 'nobody']);
+    expect(badOwner.code).toBe(2);
+    expect(badOwner.stderr).toMatch(/--key-owner-email must be an email address/);
   }, 60_000);
 
   it('lists the catalogue and shows help with exit 0', async () => {

@@ -8,6 +8,7 @@ import { runConformance, type RunOptions } from '../../src/conformance/index.js'
 
 export const KEY_A = 'sk_test_demo_a';
 export const KEY_B = 'sk_test_demo_b';
+export const OWNER_A = 'owner@demo-a.example.com';
 
 export interface RunningMock {
   baseUrl: string;
@@ -36,10 +37,10 @@ export async function startMock(options: MockOptions & { wrap?: (app: Express) =
   };
 }
 
-/** Runs the whole catalogue against a mock, both tenants, strict, and shuts the mock down. */
+/** Runs the whole catalogue against a mock, both tenants, the key owner known, strict; then shuts the mock down. */
 export async function runAgainst(mock: RunningMock, extra: Partial<RunOptions> = {}) {
   try {
-    return await runConformance({ baseUrl: mock.baseUrl, apiKey: KEY_A, apiKeyB: KEY_B, strict: true, concurrency: 4, ...extra });
+    return await runConformance({ baseUrl: mock.baseUrl, apiKey: KEY_A, apiKeyB: KEY_B, keyOwnerEmail: OWNER_A, strict: true, concurrency: 4, ...extra });
   } finally {
     await mock.close();
   }

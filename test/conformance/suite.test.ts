@@ -32,6 +32,14 @@ describe('the conformance suite against the mock', () => {
     expect(mock.store.documents.size).toBe(docsBefore);
   });
 
+  it('without the key owner, still checks what it can of invitedBy', async () => {
+    const summary = await runAgainst(await startMock(), { keyOwnerEmail: undefined, only: ['participants.create.lowercase-invitedby-step'] });
+    expect(summary.results[0]).toMatchObject({ id: 'participants.create.lowercase-invitedby-step', outcome: 'passed' });
+    const wrongOwner = await runAgainst(await startMock(), { keyOwnerEmail: 'someone@else.example.com', only: ['participants.create.lowercase-invitedby-step'] });
+    expect(wrongOwner.results[0]!.outcome).toBe('failed');
+    expect(wrongOwner.results[0]!.message).toMatch(/key owner’s email/);
+  });
+
   it('skips the isolation checks, saying why, without a second key', async () => {
     const summary = await runAgainst(await startMock(), { apiKeyB: undefined, only: ['isolation'] });
     expect(summary.results.filter((r) => r.id.startsWith('isolation.')).every((r) => r.outcome === 'skipped' && /api-key-b/.test(r.message!))).toBe(true);

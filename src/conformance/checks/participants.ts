@@ -30,6 +30,8 @@ export const participantChecks: Check[] = [
       expectEqual(ps.map((p) => p.step), [1, 2], 'steps');
       expectEqual(ps[1]!.invitedBy, 'boss@example.com', 'an explicit invitedBy');
       const defaulted = ps[0]!.invitedBy;
+      if (ctx.keyOwnerEmail) expectEqual(defaulted.toLowerCase(), ctx.keyOwnerEmail, 'a defaulted invitedBy is the key owner’s email (--key-owner-email)');
+      // without the owner's email (the API cannot tell it), what can be checked: an email, not the explicit one, not a participant
       const looksLikeKeyUser = /^[^@\s]+@[^@\s]+$/.test(defaulted) && defaulted !== 'boss@example.com' && !ps.some((p) => p.email === defaulted);
       expectTrue(looksLikeKeyUser, 'a defaulted invitedBy is the key user’s email (not absent, not the explicit one, not a participant)', defaulted);
       const second = await createDocument(ctx, [participant(ctx, 'other')]);
