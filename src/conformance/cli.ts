@@ -25,7 +25,7 @@ const url = (value: string) => {
 
 const email = (value: string) => {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new InvalidArgumentError(`--key-owner-email must be an email address, got ${JSON.stringify(value)}`);
-  return value.toLowerCase();
+  return value; // the runner compares it case-insensitively
 };
 
 function program(): Command {

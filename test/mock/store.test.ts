@@ -86,11 +86,11 @@ describe('MockStore (no HTTP)', () => {
 describe('seeded indexes', () => {
   it('hold what the write path would derive for each contact', async () => {
     const { MockStore: Store } = await import('../../src/mock/store/store.js');
-    const { searchTextsOf, indexWords } = await import('../../src/mock/store/tenant.js');
+    const { searchTextOf, companyTextOf, indexWords } = await import('../../src/mock/store/tenant.js');
     const store = new Store({ apiKeys: [{ tenant: 'acme', key: 'k', email: 'o@acme.example.com' }], seed: 99, contactsPerTenant: 400 });
     const tenant = store.tenant('acme');
-    expect(tenant.texts).toEqual(tenant.order.map((c) => searchTextsOf(c)[0]));
-    expect(tenant.companies).toEqual(tenant.order.map((c) => searchTextsOf(c)[1]));
+    expect(tenant.texts).toEqual(tenant.order.map((c) => searchTextOf(c)));
+    expect(tenant.companies).toEqual(tenant.order.map((c) => companyTextOf(c)));
     // Mexican names: a first name and two surnames, all real words
     for (const c of tenant.order) expect(c.fullName, c.email).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}[\p{L}]+ \p{Lu}[\p{L}]+$/u);
     for (const contact of tenant.order.slice(0, 60)) {

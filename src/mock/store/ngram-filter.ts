@@ -11,10 +11,6 @@ export class NgramFilter {
   private columns = Array.from({ length: COLUMNS }, () => new Uint32Array(1024));
   private size = 0;
 
-  get length(): number {
-    return this.size;
-  }
-
   push(text: string): void {
     if (this.size === this.columns[0]!.length) {
       this.columns = this.columns.map((column) => {

@@ -139,7 +139,7 @@ export function seedStore(store: MockStore, seed: number, perTenant: number): vo
       if (prng.chance(0.3)) store.users.set(email, { email, identityVerified: true });
       else if (prng.chance(0.1)) store.users.set(email, { email, identityVerified: false });
       contacts[n] = contact;
-      // what searchTextsOf and indexWords would give, from the pre-folded pools (emails are ASCII lower case)
+      // what searchTextOf, companyTextOf and indexWords would give, from the pre-folded pools (emails are ASCII lower case)
       texts[n] = [first.folded, ' ', last1.folded, ' ', last2.folded, '\u0001', email].join('');
       companies[n] = company?.folded ?? '';
       for (const word of first.words) index(word, contact);

@@ -10,7 +10,7 @@ export class TenantState {
   /** live contacts in insertion order (oldest first); lists walk it backwards */
   readonly order: ContactRecord[] = [];
   /**
-   * the folded "name email company" of order[i], at the same index: search scans this array of
+   * the folded "name\u0001email" of order[i], at the same index: search scans these arrays of
    * strings alone, which is several times faster than visiting a million records
    */
   readonly texts: string[] = [];
@@ -31,11 +31,9 @@ export class TenantState {
     this.contacts.set(contact.id, contact);
     this.byEmail.set(contact.emailKey, contact);
     this.order.push(contact);
-    const [text, company] = searchTextsOf(contact);
-    this.texts.push(text);
-    this.companies.push(company);
-    this.ngrams.push(`${text}\u0001${company}`);
-    for (const word of indexWords(contact)) this.words.add(word, contact);
+    const text = searchTextOf(contact);
+    this.pushSearch(text, companyTextOf(contact));
+    for (const word of new Set(words(text))) this.words.add(word, contact);
   }
 
   /**
@@ -48,9 +46,7 @@ export class TenantState {
       this.contacts.set(contact.id, contact);
       this.byEmail.set(contact.emailKey, contact);
       this.order.push(contact);
-      this.texts.push(texts[i]!);
-      this.companies.push(companies[i]!);
-      this.ngrams.push(`${texts[i]!}\u0001${companies[i]!}`);
+      this.pushSearch(texts[i]!, companies[i]!);
     }
     this.words.load(words);
   }
@@ -71,13 +67,21 @@ export class TenantState {
   /** Re-derive what depends on the name, email or company after an update. */
   reindex(contact: ContactRecord, nameChanged: boolean): void {
     const at = this.positionOf(contact);
+    const text = searchTextOf(contact);
     if (at >= 0) {
-      const [text, company] = searchTextsOf(contact);
+      const company = companyTextOf(contact);
       this.texts[at] = text;
       this.companies[at] = company;
       this.ngrams.set(at, `${text}\u0001${company}`);
     }
-    if (nameChanged) for (const word of indexWords(contact)) this.words.add(word, contact);
+    if (nameChanged) for (const word of new Set(words(text))) this.words.add(word, contact);
+  }
+
+  /** the three search arrays grow together */
+  private pushSearch(text: string, company: string): void {
+    this.texts.push(text);
+    this.companies.push(company);
+    this.ngrams.push(`${text}\u0001${company}`);
   }
 
   /** Search, newest first: `previous(from)` is the last position ≤ from whose text contains the folded needle, or -1. */
@@ -117,12 +121,17 @@ export class TenantState {
   }
 }
 
-/** What search looks in, folded: "name\u0001email" and the company (the separator keeps a needle inside one field). */
-export function searchTextsOf(contact: Pick<ContactRecord, 'fullName' | 'email' | 'company'>): [text: string, company: string] {
-  return [fold(`${contact.fullName ?? ''}\u0001${contact.email}`), contact.company ? fold(contact.company) : ''];
+/** What search looks in, folded: "name\u0001email" (the separator keeps a needle inside one field). */
+export function searchTextOf(contact: Pick<ContactRecord, 'fullName' | 'email'>): string {
+  return fold(`${contact.fullName ?? ''}\u0001${contact.email}`);
 }
 
-/** Words autocomplete matches: those of the name and of the email. */
+/** The folded company, '' for none: searched apart (see searchScanner). */
+export function companyTextOf(contact: Pick<ContactRecord, 'company'>): string {
+  return contact.company ? fold(contact.company) : '';
+}
+
+/** Words autocomplete matches: those of the name and of the email (the words of the search text). */
 export function indexWords(contact: Pick<ContactRecord, 'fullName' | 'email'>): Set<string> {
-  return new Set(words(fold(`${contact.fullName ?? ''} ${contact.email}`)));
+  return new Set(words(searchTextOf(contact)));
 }
