@@ -1,9 +1,10 @@
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { loadContract } from '../spec/index.js';
 import { adminRouter } from './admin.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { docsRouter } from './docs-page.js';
+import { parseJsonBody } from './engine/json-body.js';
 import { Errors, errorHandler } from './errors.js';
 import { RequestJournal, recordRequests } from './journal.js';
 import { apiRouter, assertEveryOperationHandled } from './routes/api.js';
@@ -39,7 +40,7 @@ export function createMockApp(options: MockOptions = {}): Express {
       contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS,
     });
   const log = options.log || undefined;
-  const journal = new RequestJournal(1000);
+  const journal = new RequestJournal();
 
   const app = express();
   app.disable('x-powered-by');
@@ -55,7 +56,9 @@ export function createMockApp(options: MockOptions = {}): Express {
     }),
   );
   app.use(recordRequests(journal, log));
-  app.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
+  // read as text and parse here: the nesting depth is bounded before JSON.parse sees the body
+  app.use(express.text({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(parseJson);
   app.use(docsRouter());
   app.use('/__admin', adminRouter(store, journal, options.adminToken));
   app.use(apiRouter(contract, store, { latency: options.latency }));
@@ -63,3 +66,20 @@ export function createMockApp(options: MockOptions = {}): Express {
   app.use(errorHandler(log ?? (() => undefined)));
   return app;
 }
+
+/** The text express.text read, as JSON: an empty body is no body; bad or too deep JSON is a 422. */
+const parseJson: RequestHandler = (req, res, next) => {
+  if (typeof req.body !== 'string') return next();
+  res.locals.bodyText = req.body;
+  if (req.body === '') {
+    req.body = undefined;
+    return next();
+  }
+  const parsed = parseJsonBody(req.body);
+  if (!parsed.ok) {
+    req.body = undefined;
+    return next(Errors.jsonInvalid(parsed.position, parsed.error));
+  }
+  req.body = parsed.value;
+  next();
+};

@@ -39,6 +39,8 @@ export const Errors = {
 interface BodyParserError {
   type?: string;
   status?: number;
+  code?: string;
+  expose?: boolean;
   message?: string;
 }
 
@@ -57,20 +59,43 @@ function fromBodyParser(err: BodyParserError): ApiError | undefined {
     case 'request.aborted':
     case 'request.size.invalid':
       return new ApiError(400, err.message ?? 'Bad request body');
-    default:
-      return undefined;
   }
+  // zlib's errors carry a code and no type: a Content-Encoding that does not decode is the client's
+  if (typeof err.code === 'string' && /^(Z_|ERR_BROTLI|ERR__ERROR)/.test(err.code)) {
+    return new ApiError(400, 'The request body does not decode as its Content-Encoding says');
+  }
+  // the router decodes path parameters: a bad %-escape is the client's
+  if (err instanceof URIError) return new ApiError(400, err.message);
+  // http-errors from Express itself
+  if (err.expose && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    return new ApiError(err.status, err.message ?? 'Bad request');
+  }
+  return undefined;
 }
+
+const INTERNAL_ERROR = JSON.stringify({ detail: 'Internal Server Error' });
 
 export function errorHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err, _req, res, _next) => {
     const apiError = err instanceof ApiError ? err : fromBodyParser(err as BodyParserError);
-    if (!apiError) {
+    let text = INTERNAL_ERROR;
+    if (apiError) {
+      try {
+        text = JSON.stringify({ detail: apiError.detail });
+        res.set(apiError.headers).status(apiError.status);
+      } catch {
+        res.status(500);
+      }
+    } else {
       // a bug in the mock, not the client's fault: say so, keep serving
-      log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
-      res.status(500).json({ detail: 'Internal Server Error' });
-      return;
+      try {
+        log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
+      } catch {
+        // logging must not turn one failed request into a failed process
+      }
+      res.status(500);
     }
-    res.set(apiError.headers).status(apiError.status).json({ detail: apiError.detail });
+    if (res.headersSent) return void res.end();
+    res.type('application/json').send(text);
   };
 }

@@ -2,8 +2,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 /**
- * One ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) per purpose: request parts are coerced
- * from strings and filled with defaults, response bodies are validated as they are.
+ * One ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1) per purpose: request parts are filled
+ * with defaults (query and path strings are coerced beforehand, see params.ts), response bodies are
+ * validated as they are.
  */
 export function createAjv(purpose: 'request-params' | 'request-body' | 'response'): Ajv2020 {
   const ajv = new Ajv2020({
@@ -12,7 +13,6 @@ export function createAjv(purpose: 'request-params' | 'request-body' | 'response
     strict: true,
     strictTypes: false,
     strictRequired: false,
-    coerceTypes: purpose === 'request-params',
     useDefaults: purpose !== 'response',
   });
   addFormats.default(ajv);

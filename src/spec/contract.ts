@@ -1,8 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
-import { toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
+import { compileBounds } from './bounds.js';
+import { limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
 import { loadSpecDocument, type OpenApiDocument } from './load.js';
+import { coerceParams } from './params.js';
 
 export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -116,6 +118,17 @@ function check<T>(validate: ValidateFunction, data: T, location: Location): Requ
   return { ok: false, issues: toValidationIssues(validate.errors ?? [], location) };
 }
 
+/** Query or path strings: coerced the way FastAPI would, then validated (defaults filled). */
+function checkParams(validate: ValidateFunction, schema: JsonSchema, raw: Record<string, unknown>, location: 'query' | 'path'): RequestCheck<Record<string, unknown>> {
+  const coerced = coerceParams(schema.properties as Record<string, JsonSchema>, raw, location);
+  const checked = check(validate, coerced.value, location);
+  if (coerced.issues.length === 0) return checked;
+  // a parameter that did not parse is reported once, as a parsing error
+  const failed = new Set(coerced.issues.map((issue) => issue.loc[1]));
+  const rest = checked.ok ? [] : checked.issues.filter((issue) => !failed.has(issue.loc[1]));
+  return { ok: false, issues: [...coerced.issues, ...rest] };
+}
+
 /** Compile on first use: a process that serves a few operations (or only health) skips the rest. */
 function lazily(compile: () => ValidateFunction): ValidateFunction {
   let validate: ValidateFunction | undefined;
@@ -130,10 +143,13 @@ function lazily(compile: () => ValidateFunction): ValidateFunction {
 
 function buildOperation(method: HttpMethod, path: string, raw: RawOperation, options: ContractOptions, ajvs: ReturnType<typeof makeAjvs>): Operation {
   const params = raw.parameters ?? [];
-  const pathValidator = lazily(() => ajvs.params.compile(paramsSchema(params.filter((p) => p.in === 'path'))));
-  const queryValidator = lazily(() => ajvs.params.compile(paramsSchema(params.filter((p) => p.in === 'query'))));
+  const pathSchema = paramsSchema(params.filter((p) => p.in === 'path'));
+  const querySchema = paramsSchema(params.filter((p) => p.in === 'query'));
+  const pathValidator = lazily(() => ajvs.params.compile(pathSchema));
+  const queryValidator = lazily(() => ajvs.params.compile(querySchema));
   const bodySchema = raw.requestBody?.content?.['application/json']?.schema;
   const bodyValidator = bodySchema ? lazily(() => ajvs.body.compile(bodySchema)) : undefined;
+  const bodyBounds = bodySchema ? compileBounds(bodySchema) : undefined;
   const bodyRequired = raw.requestBody?.required ?? false;
 
   const responses: ResponseSpec[] = Object.entries(raw.responses).map(([status, response]) => {
@@ -163,14 +179,16 @@ function buildOperation(method: HttpMethod, path: string, raw: RawOperation, opt
     hasRequestBody: Boolean(raw.requestBody),
     responses,
     responseFor,
-    validatePath: (values) => check(pathValidator, { ...values }, 'path'),
-    validateQuery: (query) => check(queryValidator, { ...query }, 'query'),
+    validatePath: (values) => checkParams(pathValidator, pathSchema, values, 'path') as RequestCheck<Record<string, string>>,
+    validateQuery: (query) => checkParams(queryValidator, querySchema, query, 'query'),
     validateBody(body) {
       if (!bodyValidator) return { ok: true, value: body };
       if (body === undefined) {
         if (!bodyRequired) return { ok: true, value: body };
         return { ok: false, issues: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] };
       }
+      const outOfBounds = bodyBounds!(body);
+      if (outOfBounds.length) return { ok: false, issues: limitIssues(outOfBounds) };
       return check(bodyValidator, body, 'body');
     },
     validateResponse(status, body) {

@@ -100,6 +100,16 @@ function toIssue(error: ErrorObject, location: Location): ValidationIssue | Vali
         ctx: { field_type: 'List', max_length: p.limit, actual_length: actual },
       };
     }
+    case 'maxProperties': {
+      const actual = input !== null && typeof input === 'object' ? Object.keys(input).length : 0;
+      return {
+        type: 'too_long',
+        loc,
+        msg: `Dictionary should have at most ${plural(Number(p.limit), 'item')} after validation, not ${actual}`,
+        input,
+        ctx: { field_type: 'Dictionary', max_length: p.limit, actual_length: actual },
+      };
+    }
     case 'minProperties':
       return { type: 'value_error', loc, msg: `Value error, the object needs at least ${plural(Number(p.limit), 'field')}`, input };
     case 'format': {
@@ -153,6 +163,51 @@ export function toValidationIssues(errors: readonly ErrorObject[], location: Loc
       seen.add(key);
       issues.push(issue);
     }
+    if (issues.length >= MAX_ISSUES) break;
   }
-  return issues;
+  return limitIssues(issues);
+}
+
+/** Issues reported at most: past this, a client learns nothing more and the answer only grows. */
+export const MAX_ISSUES = 100;
+/** An issue's `input` is echoed up to this JSON size; a larger one is described instead. */
+export const MAX_ECHOED_INPUT = 4096;
+
+/** Whether the JSON text of `value` would be longer than `limit` characters, without writing it. */
+function jsonLongerThan(value: unknown, limit: number): boolean {
+  let budget = limit;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') budget -= v.length + 2;
+    else if (Array.isArray(v)) {
+      budget -= v.length + 2;
+      if (budget >= 0) stack.push(...v);
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      budget -= keys.length * 4 + 2;
+      for (const key of keys) {
+        if (budget < 0) break;
+        budget -= key.length;
+        stack.push((v as Record<string, unknown>)[key]);
+      }
+    } else budget -= 8;
+    if (budget < 0) return true;
+  }
+  return false;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return `[a list of ${value.length} items, not echoed]`;
+  if (typeof value === 'string') return `[a string of ${value.length} characters, not echoed]`;
+  return `[an object of ${Object.keys(value as object).length} keys, not echoed]`;
+}
+
+/**
+ * The answer's share of a validation failure stays proportionate to the request: at most
+ * MAX_ISSUES issues, and large inputs described rather than echoed (a list of 100,000 bad ids
+ * used to come back 54 times its size).
+ */
+export function limitIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  return issues.slice(0, MAX_ISSUES).map((issue) => (jsonLongerThan(issue.input, MAX_ECHOED_INPUT) ? { ...issue, input: describe(issue.input) } : issue));
 }

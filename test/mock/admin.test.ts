@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JOURNAL_MAX_BODY_CHARS, RequestJournal } from '../../src/mock/journal.js';
 import { createContact, mockApi } from './helpers.js';
 
 describe('/__admin', () => {
@@ -38,12 +39,24 @@ describe('/__admin', () => {
   });
 
   it('keeps at most 1000 requests', async () => {
-    const api = mockApi();
-    const journal = api.app.locals.journal as { add(e: unknown): void; list(): unknown[] };
-    for (let i = 0; i < 1005; i++) journal.add({ at: '', method: 'GET', url: `/${i}`, status: 200, durationMs: 0, tenant: null });
-    const list = journal.list() as { url: string }[];
+    const journal = new RequestJournal();
+    for (let i = 0; i < 1005; i++) journal.add({ at: '', method: 'GET', url: `/${i}`, status: 200, durationMs: 0, tenant: null }, undefined);
+    const list = journal.list();
     expect(list).toHaveLength(1000);
     expect(list[0]!.url).toBe('/1004');
+  });
+
+  it('bounds the journal in size, not only in count: large bodies push old entries out', () => {
+    const journal = new RequestJournal({ capacity: 1000, maxChars: 100_000 });
+    const body = JSON.stringify({ notes: 'x'.repeat(9_000) });
+    for (let i = 0; i < 1000; i++) journal.add({ at: '', method: 'POST', url: `/${i}`, status: 401, durationMs: 0, tenant: null }, body);
+    const list = journal.list();
+    expect(list.length).toBeGreaterThan(5);
+    expect(list.length).toBeLessThan(12);
+    expect(list[0]).toMatchObject({ url: '/999', body: { notes: 'x'.repeat(9_000) } });
+    // a body over the per-entry bound is noted, not kept
+    journal.add({ at: '', method: 'POST', url: '/big', status: 413, durationMs: 0, tenant: null }, 'y'.repeat(JOURNAL_MAX_BODY_CHARS + 1));
+    expect(journal.list(1)[0]!.body).toBe(`[${JOURNAL_MAX_BODY_CHARS + 1} characters, not recorded]`);
   });
 
   it('verifies and unverifies a contact’s identity', async () => {
