@@ -5,6 +5,8 @@ import type { Timing } from './latency.js';
 export interface ThroughputRow {
   scenario: string;
   ours: LoadResult;
+  /** a baseline build of the mock in the same rounds (--baseline) */
+  baseline?: LoadResult;
   prism: LoadResult;
   express: LoadResult;
 }
@@ -63,6 +65,15 @@ function throughputSection(r: Report): string[] {
   }
   const errors = r.throughput.flatMap((t) => (['ours', 'prism', 'express'] as const).filter((k) => t[k].errors || t[k].non2xx).map((k) => `${t.scenario}/${k}: ${t[k].non2xx} non-2xx, ${t[k].errors} errors`));
   out.push('', errors.length ? `Unexpected answers: ${errors.join('; ')}.` : 'Every answer in the measured runs was a 2xx.', '');
+  if (r.throughput.some((t) => t.baseline)) {
+    out.push('### Against the baseline build (`--baseline`), in the same rounds', '');
+    out.push('| request | ours req/s | baseline req/s | ours p50 / p99 ms | baseline p50 / p99 ms | ours/baseline |', '|---|---:|---:|---:|---:|---:|');
+    for (const t of r.throughput.filter((x) => x.baseline)) {
+      const b = t.baseline!;
+      out.push(`| ${t.scenario} | ${n(t.ours.requestsPerSecond)} | ${n(b.requestsPerSecond)} | ${t.ours.p50} / ${t.ours.p99} | ${b.p50} / ${b.p99} | ${n((100 * t.ours.requestsPerSecond) / b.requestsPerSecond)}% |`);
+    }
+    out.push('');
+  }
   return out;
 }
 

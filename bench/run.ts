@@ -37,6 +37,7 @@ const program = new Command('bench')
   .option('--no-startup', 'skip the startup measurement')
   .option('--no-scale', 'skip the scale measurement')
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
+  .option('--baseline <dir>', 'also load a baseline build of the mock (a checkout with dist/ built) in the same rounds, to compare before and after a change')
   .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
   .option('--out <file>', 'where to write the report', join(root, 'BENCHMARKS.md'))
   .parse();
@@ -50,6 +51,7 @@ const opts = program.opts<{
   throughput: boolean;
   startup: boolean;
   source?: boolean;
+  baseline?: string;
   quick?: boolean;
   out: string;
 }>();
@@ -64,12 +66,23 @@ function ours(args: string[]): [string, string[]] {
   return [process.execPath, [cli, ...args]];
 }
 
-async function startOurs(contacts: number | undefined): Promise<Started> {
-  const port = await freePort();
+function mockArgs(port: number, contacts: number | undefined): string[] {
   const args = ['--port', String(port)];
   if (contacts !== undefined) args.push('--api-key', TENANT_KEY, '--contacts', String(contacts));
-  const [cmd, argv] = ours(args);
+  return args;
+}
+
+async function startOurs(contacts: number | undefined): Promise<Started> {
+  const port = await freePort();
+  const [cmd, argv] = ours(mockArgs(port, contacts));
   return startProcess('ours', cmd, argv, port, { path: '/__admin/health' });
+}
+
+async function startBaseline(dir: string, contacts: number): Promise<Started> {
+  const cli = join(dir, 'dist/mock/cli.js');
+  if (!existsSync(cli)) throw new Error(`--baseline ${dir}: ${cli} is missing (run npm ci && npm run build there)`);
+  const port = await freePort();
+  return startProcess('baseline', process.execPath, [cli, ...mockArgs(port, contacts)], port, { path: '/__admin/health' });
 }
 
 async function startPrism(): Promise<Started> {
@@ -92,6 +105,7 @@ const newEmail = () => `bench-${process.pid}-${++unique}@example.com`;
 async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['floor'] }> {
   log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.seconds} s per server and request`);
   const mock = await startOurs(opts.listContacts);
+  const baseline = opts.baseline ? await startBaseline(opts.baseline, opts.listContacts) : undefined;
   const prism = await startPrism();
   // the bare app answers what our mock answered, so both serialise the same JSON
   const page = await getJson(mock, '/v2/contacts?pageSize=25');
@@ -120,15 +134,18 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
   const rows: ThroughputRow[] = [];
   try {
     for (const s of scenarios) {
-      const rounds: Record<'ours' | 'prism' | 'express', LoadResult[]> = { ours: [], prism: [], express: [] };
+      const rounds: Record<'ours' | 'baseline' | 'prism' | 'express', LoadResult[]> = { ours: [], baseline: [], prism: [], express: [] };
       for (let round = 0; round < opts.rounds; round++) {
         rounds.ours.push(await load(mock.url, KEY, s, opts.seconds, opts.connections));
+        if (baseline) rounds.baseline.push(await load(baseline.url, KEY, s, opts.seconds, opts.connections));
         rounds.prism.push(await load(prism.url, KEY, s, opts.seconds, opts.connections));
         rounds.express.push(await load(express.url, KEY, s, opts.seconds, opts.connections));
       }
       const [ours_, prism_, express_] = [medianRound(rounds.ours), medianRound(rounds.prism), medianRound(rounds.express)];
-      rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_ });
-      log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
+      const baseline_ = baseline ? medianRound(rounds.baseline) : undefined;
+      rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_, ...(baseline_ ? { baseline: baseline_ } : {}) });
+      const vsBaseline = baseline_ ? `, baseline ${baseline_.requestsPerSecond.toFixed(0)}` : '';
+      log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s${vsBaseline}, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
     }
     // one request at a time, as the scale latencies are measured: the floor of an HTTP round trip here
     const get = () => ({ method: 'GET' as const, path: `/v2/contacts/${id}`, expect: 200 });
@@ -137,7 +154,7 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
     log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
     return { rows, floor };
   } finally {
-    await Promise.all([mock.stop(), prism.stop(), express.stop()]);
+    await Promise.all([mock.stop(), prism.stop(), express.stop(), baseline?.stop()]);
   }
 }
 
@@ -199,7 +216,7 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the three servers take turns, ${opts.seconds} s measured each after a warm-up, the median round reported; throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the three servers take turns, ${opts.seconds} s measured each after a warm-up, the median round reported; throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}`,
     throughput: measured.rows,
     floor: measured.floor,
     startup: opts.startup ? await startup() : { oursMs: [], prismMs: [] },

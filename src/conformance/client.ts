@@ -1,4 +1,4 @@
-import { loadContract, type Contract } from '../spec/index.js';
+import { loadContract, type Contract } from '../contract/index.js';
 import type { ExchangeRecord } from './types.js';
 
 export class ConformanceFailure extends Error {}

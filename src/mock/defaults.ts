@@ -1,4 +1,4 @@
-import type { ApiKeySpec } from './store/types.js';
+import type { ApiKeySpec } from './port/records.js';
 
 /** The two demo tenants: printed at start, listed in README, used by the conformance suite's examples. */
 export const DEFAULT_API_KEYS: ApiKeySpec[] = [

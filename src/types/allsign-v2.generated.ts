@@ -414,7 +414,12 @@ export interface components {
             items: components["schemas"]["ContactDocument"][];
             total: number;
         };
-        /** @description Free-form { key: value } dictionary. Any string is a valid key. */
+        /**
+         * @description Free-form { key: value } dictionary. Any string of 1-100 characters is a valid key and any
+         *     JSON value a valid value. A contact holds at most 100 keys; each value takes at most 2,048
+         *     characters as JSON, and all keys and values together at most 32,768; a change that would
+         *     pass a bound is refused with 422 and writes nothing.
+         */
         CustomFields: {
             [key: string]: unknown;
         };

@@ -1,170 +1,167 @@
 import express, { type Express } from 'express';
-import { MockStore } from '../../src/mock/index.js';
-import type { BulkItemOutcome, ContactInput, ContactRecord, CustomFieldMap, ListQuery, ParticipantInput } from '../../src/mock/store/types.js';
+import { DomainError, type ContactFields, type ContactInput, type ListQuery, type NewDocument, type ParticipantInput, type Repository, type Service } from '../../src/mock/index.js';
+import { toParticipants } from '../../src/mock/domain/documents.js';
 
-// The mock with one realistic bug each: a MockStore subclass overriding one method, or middleware in
-// front of the app. broken-variants.test.ts runs the suite against every one of them.
+import { RepositoryDecorator, ServiceDecorator } from '../support/decorators.js';
 
-export class TenantFilterDroppedInList extends MockStore {
-  override listContacts(tenantName: string, query: ListQuery) {
-    const everyone = [...this.tenants.keys()].map((t) => super.listContacts(t, { ...query, page: 1, pageSize: 1_000_000 }));
-    const all = everyone.flatMap((r) => r.data);
+// The mock with one realistic bug each: a decorator over the store or the domain service that
+// changes one behaviour, or middleware in front of the app. broken-variants.test.ts runs the suite
+// against every one of them.
+
+const ALL = 1_000_000;
+
+async function everyTenant(repository: Repository): Promise<string[]> {
+  return [...new Set((await repository.apiKeys()).map((k) => k.tenant))];
+}
+
+// ---- store decorators ------------------------------------------------------------------------
+
+export class TenantFilterDroppedInList extends RepositoryDecorator {
+  override listContacts = async (_tenant: string, query: ListQuery) => {
+    const pages = await Promise.all((await everyTenant(this.inner)).map((t) => this.inner.listContacts(t, { ...query, page: 1, pageSize: ALL })));
+    const rows = pages.flatMap((p) => p.rows);
     const skip = (query.page - 1) * query.pageSize;
-    return { data: all.slice(skip, skip + query.pageSize), total: all.length, page: query.page, pageSize: query.pageSize };
-  }
+    return { rows: rows.slice(skip, skip + query.pageSize), total: rows.length };
+  };
 }
 
-export class GetIgnoresTenant extends MockStore {
-  override getContact(tenantName: string, id: string) {
-    for (const t of this.tenants.keys()) {
-      const found = super.getContact(t, id);
-      if (found.ok) return found;
-    }
-    return super.getContact(tenantName, id);
-  }
+export class GetIgnoresTenant extends RepositoryDecorator {
+  override getContact = (_tenant: string, id: string) => this.inner.findContact(id);
 }
 
-export class BulkDeleteIgnoresTenant extends MockStore {
-  override bulkDelete(tenantName: string, ids: string[]): BulkItemOutcome[] {
-    return ids.map((id) => {
-      const owner = [...this.tenants.keys()].find((t) => this.tenant(t).contacts.has(id)) ?? tenantName;
-      return super.bulkDelete(owner, [id])[0]!;
-    });
-  }
+export class AnyKeyAccepted extends RepositoryDecorator {
+  override authenticate = async (key: string) => (await this.inner.authenticate(key)) ?? (await this.inner.apiKeys())[0];
 }
 
-export class RemoveIgnored extends MockStore {
-  override patchCustomFields(tenantName: string, id: string, set: CustomFieldMap | undefined) {
-    return super.patchCustomFields(tenantName, id, set, undefined);
-  }
+// ---- service decorators ----------------------------------------------------------------------
+
+/** single delete answers as if it had deleted (bulk delete still deletes) */
+export class DeleteDoesNotDelete extends ServiceDecorator {
+  override deleteContact = async (tenant: string, id: string) => (await this.inner.getContact(tenant, id)).contact;
 }
 
-export class RemoveBeforeSet extends MockStore {
-  override patchCustomFields(tenantName: string, id: string, set: CustomFieldMap | undefined, remove: string[] | undefined) {
-    super.patchCustomFields(tenantName, id, undefined, remove);
-    return super.patchCustomFields(tenantName, id, set, undefined);
-  }
+export class BulkDeleteIgnoresTenant extends ServiceDecorator {
+  override bulkDelete = async (tenant: string, ids: string[]) => {
+    const outcomes = [];
+    for (const id of ids) outcomes.push(...(await this.inner.bulkDelete((await this.repository.findContact(id))?.tenant ?? tenant, [id])));
+    return outcomes;
+  };
 }
 
-export class PaginationOffByOne extends MockStore {
-  override listContacts(tenantName: string, query: ListQuery) {
-    const all = super.listContacts(tenantName, { ...query, page: 1, pageSize: 1_000_000 });
+export class RemoveIgnored extends ServiceDecorator {
+  override patchCustomFields = (tenant: string, id: string, set: Record<string, unknown> | undefined) => this.inner.patchCustomFields(tenant, id, set, undefined);
+}
+
+export class RemoveBeforeSet extends ServiceDecorator {
+  override patchCustomFields = async (tenant: string, id: string, set: Record<string, unknown> | undefined, remove: string[] | undefined) => {
+    await this.inner.patchCustomFields(tenant, id, undefined, remove);
+    return this.inner.patchCustomFields(tenant, id, set, undefined);
+  };
+}
+
+export class PaginationOffByOne extends ServiceDecorator {
+  override listContacts = async (tenant: string, query: ListQuery) => {
+    const all = await this.inner.listContacts(tenant, { ...query, page: 1, pageSize: ALL });
     const skip = Math.max(0, (query.page - 1) * query.pageSize - 1);
-    return { ...all, data: all.data.slice(skip, skip + query.pageSize), page: query.page, pageSize: query.pageSize };
-  }
+    return { ...all, rows: all.rows.slice(skip, skip + query.pageSize) };
+  };
 }
 
-export class TotalCountsThePageOnly extends MockStore {
-  override listContacts(tenantName: string, query: ListQuery) {
-    const result = super.listContacts(tenantName, query);
-    return { ...result, total: result.data.length };
-  }
+export class TotalCountsThePageOnly extends ServiceDecorator {
+  override listContacts = async (tenant: string, query: ListQuery) => {
+    const page = await this.inner.listContacts(tenant, query);
+    return { ...page, total: page.rows.length };
+  };
 }
 
-export class DuplicatesAccepted extends MockStore {
-  override createContact(tenantName: string, input: ContactInput) {
-    const tenant = this.tenant(tenantName);
-    const contact = this.insertContact(tenant, input, 'api');
-    return { ok: true as const, value: this.detail(tenant, contact) };
-  }
-}
-
-export class BulkCreateNotIdempotent extends MockStore {
-  override bulkCreate(tenantName: string, items: ContactInput[]): BulkItemOutcome[] {
-    const tenant = this.tenant(tenantName);
-    return items.map((item) => {
-      if (!item.email.includes('@') || item.email.endsWith('@')) return { contactId: null, email: item.email, success: false, error: 'Invalid email' };
-      const contact = this.insertContact(tenant, item, 'api');
-      return { contactId: contact.id, email: contact.email, success: true };
-    });
-  }
-}
-
-export class BulkResultsShuffled extends MockStore {
-  override bulkCreate(tenantName: string, items: ContactInput[]) {
-    return super.bulkCreate(tenantName, items).reverse();
-  }
-}
-
-export class DeleteDoesNotDelete extends MockStore {
-  override deleteContact(tenantName: string, id: string) {
-    const found = this.tenant(tenantName).contacts.get(id);
-    return found ? { ok: true as const, value: { email: found.email } } : super.deleteContact(tenantName, id);
-  }
-}
-
-export class PutNullsAbsentFields extends MockStore {
-  override updateContact(tenantName: string, id: string, fields: Partial<ContactRecord>) {
-    return super.updateContact(tenantName, id, { fullName: null, phone: null, company: null, jobTitle: null, notes: null, tags: [], ...fields });
-  }
-}
-
-export class SearchIgnoresCompany extends MockStore {
-  override listContacts(tenantName: string, query: ListQuery) {
-    if (!query.search) return super.listContacts(tenantName, query);
+export class SearchIgnoresCompany extends ServiceDecorator {
+  override listContacts = async (tenant: string, query: ListQuery) => {
+    if (!query.search) return this.inner.listContacts(tenant, query);
     const needle = query.search.toLowerCase();
-    const all = super.listContacts(tenantName, { ...query, search: undefined, page: 1, pageSize: 1_000_000 });
-    const data = all.data.filter((c) => `${c.fullName ?? ''} ${c.email}`.toLowerCase().includes(needle));
+    const all = await this.inner.listContacts(tenant, { ...query, search: undefined, page: 1, pageSize: ALL });
+    const rows = all.rows.filter((r) => `${r.contact.fullName ?? ''} ${r.contact.email}`.toLowerCase().includes(needle));
     const skip = (query.page - 1) * query.pageSize;
-    return { data: data.slice(skip, skip + query.pageSize), total: data.length, page: query.page, pageSize: query.pageSize };
-  }
+    return { rows: rows.slice(skip, skip + query.pageSize), total: rows.length };
+  };
 }
 
-export class AutocompleteUnbounded extends MockStore {
-  override autocomplete(tenantName: string, q: string) {
-    const all = super.listContacts(tenantName, { page: 1, pageSize: 1_000_000, search: q });
-    return all.data.map((c) => ({ id: c.id, email: c.email, fullName: c.fullName }));
-  }
+export class AutocompleteUnbounded extends ServiceDecorator {
+  override autocomplete = async (tenant: string, q: string) => (await this.inner.listContacts(tenant, { page: 1, pageSize: ALL, search: q })).rows.map((r) => r.contact);
 }
 
-export class ParticipantEmailsKeepCase extends MockStore {
-  override createDocument(tenantName: string, owner: string, input: { name: string; participants: ParticipantInput[]; sendByWhatsapp: boolean }) {
-    const created = super.createDocument(tenantName, owner, input);
-    if (!created.ok) return created;
-    const record = this.documents.get(created.value.id)!;
-    record.participants.forEach((p, i) => (p.email = input.participants[i]!.email));
-    return this.getDocument(tenantName, record.id);
-  }
+export class DuplicatesAccepted extends ServiceDecorator {
+  override createContact = async (tenant: string, input: ContactInput) => {
+    try {
+      return await this.inner.createContact(tenant, input);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const found = await this.inner.listContacts(tenant, { page: 1, pageSize: ALL, search: input.email });
+      return this.inner.getContact(tenant, found.rows.find((r) => r.contact.emailKey === input.email.toLowerCase())!.contact.id);
+    }
+  };
 }
 
-export class DuplicateParticipantsAccepted extends MockStore {
-  override participantIssues(existing: { email: string }[], incoming: ParticipantInput[], sendByWhatsapp: boolean) {
-    return super.participantIssues(existing, incoming, sendByWhatsapp).filter((i) => !i.msg.includes('duplicate participant'));
-  }
+export class BulkCreateNotIdempotent extends ServiceDecorator {
+  override bulkCreate = async (tenant: string, items: ContactInput[]) => {
+    const outcomes = await this.inner.bulkCreate(tenant, items);
+    // a repeated import reports fresh ids, as if it had made new contacts
+    return outcomes.map((o, i) => (o.failure ? o : { ...o, contactId: i % 2 ? o.contactId : globalThis.crypto.randomUUID() }));
+  };
 }
 
-export class WhatsappRuleSkipped extends MockStore {
-  override participantIssues(existing: { email: string }[], incoming: ParticipantInput[]) {
-    return super.participantIssues(existing, incoming, false);
-  }
+export class BulkResultsShuffled extends ServiceDecorator {
+  override bulkCreate = async (tenant: string, items: ContactInput[]) => (await this.inner.bulkCreate(tenant, items)).reverse();
 }
 
-export class FiftyOneParticipantsAccepted extends MockStore {
-  override participantIssues(existing: { email: string }[], incoming: ParticipantInput[], sendByWhatsapp: boolean) {
-    return super.participantIssues(existing, incoming, sendByWhatsapp).filter((i) => i.type !== 'too_long');
-  }
+export class PutNullsAbsentFields extends ServiceDecorator {
+  override updateContact = (tenant: string, id: string, fields: ContactFields) =>
+    this.inner.updateContact(tenant, id, { fullName: null, phone: null, company: null, jobTitle: null, notes: null, tags: [], ...fields });
 }
 
-export class InvitedByDefaultsToTheParticipant extends MockStore {
-  override createDocument(tenantName: string, owner: string, input: { name: string; participants: ParticipantInput[]; sendByWhatsapp: boolean }) {
-    const participants = input.participants.map((p) => ({ ...p, invitedBy: p.invitedBy ?? p.email.toLowerCase() }));
-    return super.createDocument(tenantName, owner, { ...input, participants });
-  }
+export class ParticipantEmailsKeepCase extends ServiceDecorator {
+  override createDocument = async (tenant: string, owner: string, input: NewDocument) => {
+    const created = await this.inner.createDocument(tenant, owner, input);
+    return { ...created, participants: created.participants.map((p, i) => ({ ...p, email: input.participants[i]!.email })) };
+  };
 }
 
-export class InvitedByNotTheKeyOwner extends MockStore {
-  override createDocument(tenantName: string, _owner: string, input: { name: string; participants: ParticipantInput[]; sendByWhatsapp: boolean }) {
-    return super.createDocument(tenantName, 'noreply@allsign.example.com', input);
+/** duplicates (after lower-casing) are dropped silently instead of refused */
+export class DuplicateParticipantsAccepted extends ServiceDecorator {
+  private async unique(tenant: string, id: string | undefined, incoming: ParticipantInput[]): Promise<ParticipantInput[]> {
+    const taken = new Set(id ? (await this.inner.getDocument(tenant, id)).participants.map((p) => p.email) : []);
+    return incoming.filter((p) => !taken.has(p.email.toLowerCase()) && taken.add(p.email.toLowerCase()));
   }
+  override createDocument = async (tenant: string, owner: string, input: NewDocument) =>
+    this.inner.createDocument(tenant, owner, { ...input, participants: await this.unique(tenant, undefined, input.participants) });
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) =>
+    this.inner.addParticipants(tenant, owner, id, await this.unique(tenant, id, incoming));
 }
 
-export class AnyKeyAccepted extends MockStore {
-  override authenticate(key: string) {
-    return super.authenticate(key) ?? this.apiKeys()[0];
-  }
+export class WhatsappRuleSkipped extends ServiceDecorator {
+  override createDocument = (tenant: string, owner: string, input: NewDocument) => this.inner.createDocument(tenant, owner, { ...input, sendByWhatsapp: false });
 }
 
-/** pageSize above 100 clamped to 100 instead of refused: a bug in front of the store. */
+export class FiftyOneParticipantsAccepted extends ServiceDecorator {
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) => {
+    const current = await this.inner.getDocument(tenant, id);
+    if (current.participants.length + incoming.length <= 50) return this.inner.addParticipants(tenant, owner, id, incoming);
+    const updated = await this.repository.updateDocument(tenant, id, (doc) => ({ document: { ...doc, participants: [...doc.participants, ...toParticipants(incoming, owner)] }, invite: [] }));
+    return updated!;
+  };
+}
+
+export class InvitedByDefaultsToTheParticipant extends ServiceDecorator {
+  override createDocument = (tenant: string, owner: string, input: NewDocument) =>
+    this.inner.createDocument(tenant, owner, { ...input, participants: input.participants.map((p) => ({ ...p, invitedBy: p.invitedBy ?? p.email.toLowerCase() })) });
+}
+
+export class InvitedByNotTheKeyOwner extends ServiceDecorator {
+  override createDocument = (tenant: string, _owner: string, input: NewDocument) => this.inner.createDocument(tenant, 'noreply@allsign.example.com', input);
+}
+
+// ---- in front of the app ---------------------------------------------------------------------
+
+/** pageSize above 100 clamped to 100 instead of refused: a bug in front of the engine. */
 export function clampPageSize(app: Express): Express {
   const outer = express();
   outer.use((req, _res, next) => {
@@ -179,10 +176,13 @@ export function clampPageSize(app: Express): Express {
 export function snakeCaseResponses(app: Express): Express {
   const outer = express();
   outer.use((_req, res, next) => {
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => json(JSON.parse(JSON.stringify(body).replace(/"fullName":/g, '"full_name":')));
+    const end = res.end.bind(res) as (chunk?: unknown) => typeof res;
+    res.end = ((chunk?: unknown) => end(typeof chunk === 'string' ? chunk.replace(/"fullName":/g, '"full_name":') : chunk)) as typeof res.end;
     next();
   });
   outer.use(app);
   return outer;
 }
+
+export type ServiceVariant = new (inner: Service) => ServiceDecorator;
+export type RepositoryVariant = new (inner: Repository) => RepositoryDecorator;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/conformance/index.js';
 import { DeleteDoesNotDelete } from './broken-mocks.js';
-import { KEY_A, KEY_B, freshStore, leftovers, startMock } from './helpers.js';
+import { KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,14 +34,14 @@ describe('allsign-conformance', () => {
       expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
       const runId = /run (cf[0-9a-z]+)/.exec(run.stdout)?.[1];
       expect(runId, run.stdout).toBeTruthy();
-      expect(leftovers(mock.store, runId!)).toEqual([]);
+      expect(await leftovers(mock.mock, runId!)).toEqual([]);
     } finally {
       await mock.close();
     }
   }, 60_000);
 
   it('exits 1 naming the failed check, with request, response and expectation', async () => {
-    const mock = await startMock({ store: freshStore(DeleteDoesNotDelete) });
+    const mock = await startMock({ decorateService: (inner) => new DeleteDoesNotDelete(inner) });
     try {
       const run = await cli(['--only', 'contacts.delete'], { ALLSIGN_BASE_URL: mock.baseUrl, ALLSIGN_API_KEY: KEY_A });
       expect(run.code, run.stdout + run.stderr).toBe(1);

@@ -1,9 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { createMockApp, type MockOptions } from '../../src/mock/index.js';
-import { DEFAULT_API_KEYS, DEFAULT_SEED } from '../../src/mock/defaults.js';
-import { MockStore } from '../../src/mock/store/store.js';
+import { createMock, createMockApp, DEFAULT_API_KEYS, DEFAULT_SEED, MemoryRepository, type Mock, type MockOptions } from '../../src/mock/index.js';
 import { runConformance, type RunOptions } from '../../src/conformance/index.js';
 
 export const KEY_A = 'sk_test_demo_a';
@@ -12,27 +10,27 @@ export const OWNER_A = 'owner@demo-a.example.com';
 
 export interface RunningMock {
   baseUrl: string;
-  store: MockStore;
+  mock: Mock;
   close(): Promise<void>;
 }
 
 /** A fresh store shaped like the default one (two demo tenants), small enough to seed quickly. */
-export function freshStore<S extends MockStore>(StoreClass: new (o: MockStore['options']) => S = MockStore as never): S {
-  return new StoreClass({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
+export function freshRepository(): MemoryRepository {
+  return new MemoryRepository({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
 }
 
 /** Listens on port 0; `wrap` puts the app behind other middleware (an HTTP-level broken variant). */
 export async function startMock(options: MockOptions & { wrap?: (app: Express) => Express } = {}): Promise<RunningMock> {
   const { wrap, ...mockOptions } = options;
-  const store = mockOptions.store ?? freshStore();
-  const app = createMockApp({ ...mockOptions, store });
+  const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
+  const app = createMockApp({ mock });
   const server: Server = await new Promise((resolve) => {
     const s = (wrap ? wrap(app) : app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    store,
+    mock,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -46,9 +44,14 @@ export async function runAgainst(mock: RunningMock, extra: Partial<RunOptions> =
   }
 }
 
+/** Every tenant's contacts, newest first: a snapshot to compare, or to look for what a run left. */
+export async function allContacts(mock: Mock): Promise<{ tenant: string; email: string }[]> {
+  const tenants = [...new Set((await mock.repository.apiKeys()).map((k) => k.tenant))];
+  const pages = await Promise.all(tenants.map(async (t) => (await mock.repository.listContacts(t, { page: 1, pageSize: 1_000_000 })).rows));
+  return pages.flat().map((r) => ({ ...r.contact, tenant: r.contact.tenant }));
+}
+
 /** Emails in the store that carry a run id: what a run left behind. */
-export function leftovers(store: MockStore, runId: string): string[] {
-  const found: string[] = [];
-  for (const tenant of store.tenants.values()) for (const c of tenant.contacts.values()) if (c.email.includes(runId)) found.push(c.email);
-  return found;
+export async function leftovers(mock: Mock, runId: string): Promise<string[]> {
+  return (await allContacts(mock)).filter((c) => c.email.includes(runId)).map((c) => c.email);
 }

@@ -1,35 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, runConformance } from '../../src/conformance/index.js';
-import { loadContract } from '../../src/spec/index.js';
-import { KEY_A, KEY_B, leftovers, runAgainst, startMock } from './helpers.js';
+import { loadContract } from '../../src/contract/index.js';
+import { KEY_A, KEY_B, allContacts, leftovers, runAgainst, startMock } from './helpers.js';
 
 describe('the conformance suite against the mock', () => {
   it('passes every check, with zero warnings and nothing skipped, and leaves nothing behind', async () => {
     const mock = await startMock();
-    const before = mock.store.counts();
+    const before = await mock.mock.repository.counts();
     const summary = await runAgainst(mock, { strict: false });
     const notPassed = summary.results.filter((r) => r.outcome !== 'passed').map((r) => `${r.id}: ${r.outcome} ${r.message ?? ''}`);
     expect(notPassed).toEqual([]);
     expect(summary.warned).toBe(0);
     expect(summary.passed).toBe(CHECKS.length + 1); // and cleanup.nothing-left
     expect(summary.results.at(-1)).toMatchObject({ id: 'cleanup.nothing-left', outcome: 'passed' });
-    expect(leftovers(mock.store, summary.runId)).toEqual([]);
+    expect(await leftovers(mock.mock, summary.runId)).toEqual([]);
     // documents cannot be deleted through the API: those the run made are reported, not hidden
     expect(summary.leftDocuments.length).toBeGreaterThan(0);
-    expect(mock.store.counts().contacts).toBe(before.contacts);
+    expect((await mock.mock.repository.counts()).contacts).toBe(before.contacts);
   });
 
   it('--read-only creates and changes nothing', async () => {
     const mock = await startMock();
-    const before = JSON.stringify([...mock.store.tenants.values()].map((t) => [...t.contacts.values()]));
-    const docsBefore = mock.store.documents.size;
+    const before = JSON.stringify(await allContacts(mock.mock));
+    const docsBefore = (await mock.mock.repository.counts()).documents;
     const summary = await runAgainst(mock, { readOnly: true });
     expect(summary.failed).toBe(0);
     expect(summary.passed).toBe(CHECKS.filter((c) => !c.creates).length);
     expect(summary.skipped).toBe(CHECKS.filter((c) => c.creates).length);
     expect(summary.results.every((r) => r.outcome === 'skipped' || !CHECKS.find((c) => c.id === r.id)?.creates)).toBe(true);
-    expect(JSON.stringify([...mock.store.tenants.values()].map((t) => [...t.contacts.values()]))).toBe(before);
-    expect(mock.store.documents.size).toBe(docsBefore);
+    expect(JSON.stringify(await allContacts(mock.mock))).toBe(before);
+    expect((await mock.mock.repository.counts()).documents).toBe(docsBefore);
   });
 
   it('without the key owner, still checks what it can of invitedBy', async () => {
@@ -69,7 +69,7 @@ describe('the conformance suite against the mock', () => {
     });
     expect(summary.results.filter((r) => r.message === 'interrupted').length).toBeGreaterThan(30);
     expect(summary.results.at(-1)).toMatchObject({ id: 'cleanup.nothing-left', outcome: 'passed' });
-    expect(leftovers(mock.store, summary.runId)).toEqual([]);
+    expect(await leftovers(mock.mock, summary.runId)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JOURNAL_MAX_BODY_CHARS, RequestJournal } from '../../src/mock/journal.js';
+import { JOURNAL_MAX_BODY_CHARS, RequestJournal } from '../../src/mock/engine/journal.js';
 import { createContact, mockApi } from './helpers.js';
 
 describe('/__admin', () => {

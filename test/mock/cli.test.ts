@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../src/mock/cli-options.js';
+import { parseCliOptions } from '../../src/mock/adapters/node/cli-options.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARTICIPANTS } from '../../src/mock/index.js';
+import { contractLimits } from '../../src/contract/index.js';
+
+const MAX_PARTICIPANTS = contractLimits().participantsPerDocument;
 import { OWNER_A, mockApi } from './helpers.js';
 
 const p = (i: number, extra: Record<string, unknown> = {}) => ({ email: `p${i}@example.com`, name: `Participante ${i}`, ...extra });

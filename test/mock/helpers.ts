@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createMockApp, type MockOptions } from '../../src/mock/index.js';
-import { loadContract } from '../../src/spec/index.js';
+import { loadContract } from '../../src/contract/index.js';
 
 // Every field the contract declares must be in the mock's answers: a field added to the spec and
 // not to the mock fails the tests here.

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Prng } from '../../src/mock/store/prng.js';
-import { SortedWords } from '../../src/mock/store/sorted-words.js';
-import { WordIndex, addToGroups, type WordGroups } from '../../src/mock/store/word-index.js';
-import type { ContactRecord } from '../../src/mock/store/types.js';
+import type { ContactRecord } from '../../src/mock/port/records.js';
+import { fold } from '../../src/mock/port/text.js';
+import { Prng } from '../../src/mock/seed/prng.js';
+import { addToGroups, type WordGroups } from '../../src/mock/seed/seed.js';
+import { MemoryRepository } from '../../src/mock/stores/memory/memory-repository.js';
+import { SortedWords } from '../../src/mock/stores/memory/sorted-words.js';
+import { WordIndex } from '../../src/mock/stores/memory/word-index.js';
 
 const randomWord = (prng: Prng) => Array.from({ length: 1 + prng.int(6) }, () => 'abcdefghij'[prng.int(10)]).join('');
 
@@ -21,6 +24,24 @@ describe('SortedWords', () => {
     const sorted = [...model].sort();
     expect([...set.from('')]).toEqual(sorted);
     for (const start of ['a', 'ccx', 'j', 'jjjjjjjz', 'e']) expect([...set.from(start)]).toEqual(sorted.filter((w) => w >= start));
+  });
+
+  it('deletes words, also emptying and dropping chunks, and stays sorted', () => {
+    const prng = new Prng(11);
+    const words = [...new Set(Array.from({ length: 4000 }, () => randomWord(prng)))].sort();
+    const set = SortedWords.from(words);
+    const model = new Set(words);
+    for (const w of words) {
+      if (!prng.chance(0.7)) continue;
+      set.delete(w);
+      model.delete(w);
+    }
+    set.delete('not-there');
+    expect([...set.from('')]).toEqual([...model].sort());
+    for (const w of [...model]) set.delete(w);
+    expect([...set.from('')]).toEqual([]);
+    set.insert('again');
+    expect([...set.from('')]).toEqual(['again']);
   });
 
   it('works from empty', () => {
@@ -65,18 +86,17 @@ describe('WordIndex', () => {
 
 describe('search through the n-gram signatures', () => {
   it('finds exactly what a plain scan finds, after inserts, updates and deletes', async () => {
-    const { MockStore } = await import('../../src/mock/store/store.js');
-    const { fold } = await import('../../src/mock/store/text.js');
-    const store = new MockStore({ apiKeys: [{ tenant: 't', key: 'k', email: 'o@t.example.com' }], seed: 3, contactsPerTenant: 3000 });
-    const tenant = store.tenant('t');
-    const first = tenant.order[0]!;
-    store.updateContact('t', first.id, { company: 'Zapatería Ñandú' });
-    for (const c of tenant.order.slice(10, 400)) store.deleteContact('t', c.id);
-    store.createContact('t', { email: 'nueva@example.com', fullName: 'Ximena Ñúñez' });
-    const plain = (needle: string) =>
-      tenant.order.filter((c) => fold(`${c.fullName ?? ''}\u0001${c.email}\u0001${c.company ?? ''}`).includes(fold(needle))).length;
+    const repo = new MemoryRepository({ apiKeys: [{ tenant: 't', key: 'k', email: 'o@t.example.com' }], seed: 3, contactsPerTenant: 3000 });
+    const all = async () => (await repo.listContacts('t', { page: 1, pageSize: 1_000_000 })).rows.map((r) => r.contact);
+    const seeded = await all();
+    await repo.updateContact('t', seeded.at(-1)!.id, () => ({ company: 'Zapatería Ñandú' }));
+    for (const c of seeded.slice(10, 400)) await repo.deleteContact('t', c.id);
+    const now = new Date().toISOString();
+    await repo.insertContact('t', { id: 'n1', tenant: 't', email: 'nueva@example.com', emailKey: 'nueva@example.com', fullName: 'Ximena Ñúñez', phone: null, company: null, jobTitle: null, notes: null, tags: [], customFields: null, source: 'api', createdAt: now, updatedAt: now });
+    const live = await all();
+    const plain = (needle: string) => live.filter((c) => fold(`${c.fullName ?? ''}\u0001${c.email}\u0001${c.company ?? ''}`).includes(fold(needle))).length;
     for (const needle of ['a', 'ma', 'garcia', 'zapateria nandu', 'nunez', 'example.com', '@t.', 'zzqx', 'ia r', '1@']) {
-      expect(store.listContacts('t', { page: 1, pageSize: 1, search: needle }).total, needle).toBe(plain(needle));
+      expect((await repo.listContacts('t', { page: 1, pageSize: 1, search: fold(needle) })).total, needle).toBe(plain(needle));
     }
   });
 });

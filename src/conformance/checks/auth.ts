@@ -1,4 +1,4 @@
-import { loadContract } from '../../spec/index.js';
+import { loadContract } from '../../contract/index.js';
 import { expectEqual, expectStatus } from '../expect.js';
 import type { Check, CheckContext } from '../types.js';
 import { REF, UNKNOWN_ID } from './fixtures.js';

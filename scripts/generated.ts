@@ -1,0 +1,63 @@
+// The files generated from the contract, each with its generator. `npm run gen` writes them;
+// `npm run check:generated` (and a test) regenerate them aside and fail on any difference:
+// generated code is never edited by hand, and never left stale.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const CONTRACT = join(root, 'openapi/allsign-v2.yaml');
+
+export interface Generated {
+  file: string;
+  make(): string;
+}
+
+/** TypeScript types of every schema and operation (openapi-typescript). */
+function types(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'allsign-types-'));
+  try {
+    const out = join(dir, 'generated.ts');
+    execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), CONTRACT, '-o', out], { stdio: 'pipe' });
+    return readFileSync(out, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The contract as a JSON string in a module: the engine reads it with no file system (in a browser too). */
+function document(): string {
+  const json = JSON.stringify(parse(readFileSync(CONTRACT, 'utf8')));
+  return [
+    '// Generated from openapi/allsign-v2.yaml by `npm run gen`: never edit by hand.',
+    `export const CONTRACT_JSON = ${JSON.stringify(json)};`,
+    '',
+  ].join('\n');
+}
+
+export const GENERATED: Generated[] = [
+  { file: join(root, 'src/types/allsign-v2.generated.ts'), make: types },
+  { file: join(root, 'src/contract/document.generated.ts'), make: document },
+];
+
+/** The generated files that differ from a fresh generation. */
+export function stale(): string[] {
+  return GENERATED.filter((g) => g.make() !== readFileSync(g.file, 'utf8')).map((g) => relative(root, g.file));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--write')) {
+    for (const g of GENERATED) writeFileSync(g.file, g.make());
+    console.log(`wrote ${GENERATED.map((g) => relative(root, g.file)).join(', ')}`);
+  } else {
+    const old = stale();
+    if (old.length) {
+      console.error(`${old.join(', ')} ${old.length === 1 ? 'is' : 'are'} stale: run \`npm run gen\` and commit the result.`);
+      process.exit(1);
+    }
+    console.log('the generated files match openapi/allsign-v2.yaml');
+  }
+}

@@ -1,0 +1,15 @@
+// The one email rule of the API: what `format: email` means in the contract, what bulk create checks
+// per item ("Invalid email") and what the CLI accepts for a key owner. An address of ASCII
+// characters, dotted domain labels, at most 254 characters (RFC 5321), as ajv-formats' full format.
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+
+export const MAX_EMAIL_LENGTH = 254;
+
+export function isValidEmail(email: string): boolean {
+  return email.length <= MAX_EMAIL_LENGTH && EMAIL.test(email);
+}
+
+/** Emails are compared case-insensitively: this is the key they are compared by. */
+export function emailKey(email: string): string {
+  return email.toLowerCase();
+}

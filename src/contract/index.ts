@@ -1,0 +1,10 @@
+export { loadContract } from './contract.js';
+export type { Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
+export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js';
+export type { ValidationIssue, Location } from './fastapi-errors.js';
+export { SPELLING_PAIRS, eitherSpelling } from './spelling.js';
+export { isValidEmail, emailKey, MAX_EMAIL_LENGTH } from './email.js';
+export { contractLimits } from './limits.js';
+export type { ContractLimits } from './limits.js';
+export { contractDocument } from './load.js';
+export type { OpenApiDocument } from './load.js';

@@ -1,0 +1,82 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { BodyError, MockRequest, MockResponse } from '../../engine/types.js';
+import { createMock, type Mock, type MockOptions } from '../../mock.js';
+import { docsRouter } from './docs-page.js';
+
+/** The Express app of the mock; `app.locals.mock` is the engine behind it (its service, store and journal). */
+export interface MockApp extends Express {
+  locals: Express['locals'] & { mock: Mock };
+}
+
+const readBody = express.text({ type: () => true, limit: '1mb', defaultCharset: 'utf-8' });
+
+interface BodyReadError {
+  type?: string;
+  code?: string;
+  message?: string;
+}
+
+/** body-parser's errors in the engine's terms (the engine owns the answers). */
+function bodyError(err: BodyReadError): BodyError {
+  if (err.type === 'entity.too.large') return { kind: 'too_large' };
+  if (err.type === 'charset.unsupported' || err.type === 'encoding.unsupported') return { kind: 'charset', message: err.message ?? 'Unsupported encoding' };
+  // zlib's errors carry a code and no type: a Content-Encoding that does not decode
+  if (typeof err.code === 'string' && /^(Z_|ERR_BROTLI|ERR__ERROR)/.test(err.code)) return { kind: 'undecodable' };
+  return { kind: 'aborted', message: err.message ?? 'The request body could not be read' };
+}
+
+function toMockRequest(req: Request, body: string | undefined, error: BodyError | undefined): MockRequest {
+  // req.url, not originalUrl: mounted under a prefix, the engine sees paths below it
+  const url = req.url;
+  const q = url.indexOf('?');
+  const query: Record<string, string | string[]> = {};
+  if (q >= 0) {
+    for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+      const seen = query[name];
+      query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
+  }
+  return {
+    method: req.method,
+    path: q >= 0 ? url.slice(0, q) : url,
+    query,
+    headers: req.headers as Record<string, string | undefined>,
+    body: body === '' ? undefined : body,
+    bodyError: error,
+  };
+}
+
+/** Writes the engine's answer; a fault breaks the connection as asked. */
+export function send(res: Response, answer: MockResponse): void {
+  if (answer.fault === 'reset') return void res.socket?.destroy();
+  res.status(answer.status);
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  if (answer.fault === 'truncate') {
+    res.setHeader('Content-Length', Buffer.byteLength(answer.body));
+    res.write(answer.body.slice(0, Math.floor(answer.body.length / 2)));
+    return void setImmediate(() => res.socket?.destroy());
+  }
+  res.end(answer.body);
+}
+
+/**
+ * The stateful mock as an Express app: no listen, no process globals. Every request goes to the
+ * engine (`createMock`); Express only reads bodies and serves the API reference page.
+ */
+export function createMockApp(options: MockOptions & { mock?: Mock } = {}): MockApp {
+  const mock = options.mock ?? createMock(options);
+  const app = express() as MockApp;
+  app.disable('x-powered-by');
+  // the API sends no ETags (a 304 would leave a client without the body the contract promises)
+  app.set('etag', false);
+  app.locals.mock = mock;
+  app.use(docsRouter());
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    readBody(req, res, (err?: unknown) => {
+      const error = err ? bodyError(err as BodyReadError) : undefined;
+      const text = typeof req.body === 'string' ? req.body : undefined;
+      mock.handle(toMockRequest(req, error ? undefined : text, error)).then((answer) => send(res, answer), next);
+    });
+  });
+  return app;
+}

@@ -1,0 +1,132 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { isValidEmail } from '../../../contract/index.js';
+import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED } from '../../defaults.js';
+import type { ApiKeySpec } from '../../port/records.js';
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  apiKeys: ApiKeySpec[];
+  seed: number;
+  contacts: number;
+  latency: { min: number; max: number };
+  adminToken: string | undefined;
+}
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    }
+    return Number(value);
+  };
+}
+
+export function parseApiKey(value: string): ApiKeySpec {
+  const [tenant, key, email, ...rest] = value.split(':');
+  if (!tenant || !key || rest.length > 0) {
+    throw new InvalidArgumentError(`an API key is TENANT:KEY[:EMAIL], got ${JSON.stringify(value)}`);
+  }
+  if (email !== undefined && !isValidEmail(email)) {
+    throw new InvalidArgumentError(`the EMAIL of ${tenant}:${key} is not an email address: ${JSON.stringify(email)}`);
+  }
+  return { tenant, key, email: email ?? `owner@${tenant}.example.com` };
+}
+
+export function parseLatency(value: string): { min: number; max: number } {
+  const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(value);
+  const min = m ? Number(m[1]) : NaN;
+  const max = m?.[2] !== undefined ? Number(m[2]) : min;
+  if (!m || max < min || max > 60_000) throw new InvalidArgumentError(`latency is MS or MIN-MAX in milliseconds (at most 60000), got ${JSON.stringify(value)}`);
+  return { min, max };
+}
+
+function collectKey(value: string, previous: ApiKeySpec[] | undefined): ApiKeySpec[] {
+  return [...(previous ?? []), parseApiKey(value)];
+}
+
+function keyList(value: string): ApiKeySpec[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(parseApiKey);
+}
+
+export function buildProgram(): Command {
+  return new Command('allsign-mock')
+    .description('Stateful mock of the AllSign v2 API (contacts, documents, participants), seeded with Mexican demo data.')
+    .addOption(new Option('-p, --port <n>', 'port to listen on (0: any free port)').env('PORT').default(DEFAULT_PORT).argParser(integer('--port', 0, 65535)))
+    .addOption(new Option('--host <addr>', 'address to bind').env('HOST').default(DEFAULT_HOST))
+    .addOption(
+      new Option('--api-key <tenant:key[:email]>', 'an API key, its tenant and its owner email; repeatable (default: the two demo tenants)')
+        .env('ALLSIGN_MOCK_API_KEYS')
+        .argParser(collectKey),
+    )
+    .addOption(new Option('--seed <n>', 'seed of the generated data').env('ALLSIGN_MOCK_SEED').default(DEFAULT_SEED).argParser(integer('--seed', 0, 2 ** 32 - 1)))
+    .addOption(
+      new Option('--contacts <n>', 'seeded contacts per tenant').env('ALLSIGN_MOCK_CONTACTS').default(DEFAULT_CONTACTS).argParser(integer('--contacts', 0, 2_000_000)),
+    )
+    .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
+    .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health stays open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
+    .addHelpText(
+      'after',
+      `
+Each flag can be set by the environment variable shown. ALLSIGN_MOCK_API_KEYS takes a comma-separated
+list: ALLSIGN_MOCK_API_KEYS=acme:sk_acme:admin@acme.example.com,globex:sk_globex
+
+Demo keys: sk_test_demo_a (tenant demo-a), sk_test_demo_b (tenant demo-b).
+Control plane: /__admin/health, /__admin/reset, /__admin/requests, /__admin/tenants,
+/__admin/contacts/{id}/verify-identity, /__admin/documents/{id}/sign. API reference: /docs.`,
+    )
+    .showHelpAfterError();
+}
+
+/** Flags and environment → options; throws commander's error (with exitCode 2 semantics) on bad input. */
+export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  const program = buildProgram().exitOverride();
+  // commander reads process.env for .env(); give it the environment under test
+  const saved = { ...process.env };
+  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN'];
+  for (const k of keys) {
+    if (env[k] === undefined) delete process.env[k];
+    else process.env[k] = env[k];
+  }
+  try {
+    // the env var for --api-key is a list; parse it here instead of as one key
+    const envKeys = env.ALLSIGN_MOCK_API_KEYS;
+    delete process.env.ALLSIGN_MOCK_API_KEYS;
+    program.parse(argv, { from: 'user' });
+    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string }>();
+    let apiKeys = o.apiKey;
+    if (!apiKeys && envKeys) {
+      try {
+        apiKeys = keyList(envKeys);
+      } catch (error) {
+        program.error(`error: ALLSIGN_MOCK_API_KEYS: ${(error as Error).message}`, { exitCode: 2, code: 'commander.invalidArgument' });
+      }
+    }
+    let latency: { min: number; max: number };
+    try {
+      latency = parseLatency(o.latency);
+    } catch (error) {
+      program.error(`error: option '--latency' (ALLSIGN_MOCK_LATENCY): ${(error as Error).message}`, { exitCode: 2, code: 'commander.invalidArgument' });
+    }
+    const duplicates = (apiKeys ?? []).map((k) => k.key).filter((k, i, all) => all.indexOf(k) !== i);
+    if (duplicates.length) program.error(`error: API key ${duplicates[0]} is given twice`, { exitCode: 2, code: 'commander.invalidArgument' });
+    return {
+      port: o.port,
+      host: o.host,
+      apiKeys: apiKeys ?? DEFAULT_API_KEYS,
+      seed: o.seed,
+      contacts: o.contacts,
+      latency: latency!,
+      adminToken: o.adminToken || undefined,
+    };
+  } finally {
+    for (const k of keys) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { CommanderError } from 'commander';
+import { createRequire } from 'node:module';
+import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
+import { createMockApp } from '../express/app.js';
+import { parseCliOptions, type CliOptions } from './cli-options.js';
+import { createMockServer, drain, listen } from './server.js';
+
+// a CommonJS module whose types describe an ES default: require gives the class itself
+const SonicBoom = createRequire(import.meta.url)('sonic-boom') as typeof SonicBoomClass;
+
+/** requests in flight get this long to finish after SIGTERM or Ctrl-C (a container stop waits 10 s) */
+const DRAIN_DEADLINE_MS = 8000;
+
+function options(): CliOptions {
+  try {
+    return parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are exit 0; anything else is bad usage
+      process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  const started = Date.now();
+  // request lines go out in batches: a synchronous write per request costs a busy mock ~7% of its
+  // throughput; light traffic still shows within the flush interval
+  const requestLog = new SonicBoom({ fd: 1, minLength: 8 * 1024 });
+  setInterval(() => requestLog.flush(), 250).unref();
+  process.on('exit', () => requestLog.flushSync());
+  const app = createMockApp({
+    apiKeys: o.apiKeys,
+    seed: o.seed,
+    contacts: o.contacts,
+    latency: o.latency,
+    adminToken: o.adminToken,
+    log: (line) => requestLog.write(`${line}\n`),
+  });
+  const server = createMockServer(app);
+  let address;
+  try {
+    address = await listen(server, o.port, o.host);
+  } catch (error) {
+    console.error(`allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  const lines = [
+    `AllSign v2 mock listening on ${url} (ready in ${Date.now() - started} ms, ${o.contacts} contacts per tenant, seed ${o.seed})`,
+    ...o.apiKeys.map((k) => `  tenant ${k.tenant}: Authorization: Bearer ${k.key}  (user ${k.email})`),
+    `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
+  ];
+  if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health excepted)');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    // a second signal while draining means "now"
+    if (stopping) process.exit(0);
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then exiting`);
+    void drain(server, DRAIN_DEADLINE_MS).then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

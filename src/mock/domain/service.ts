@@ -1,0 +1,219 @@
+import { contractLimits, emailKey, isValidEmail } from '../../contract/index.js';
+import type { ApiKeySpec, ContactRecord, Counts, CustomFieldMap, DocumentRecord } from '../port/records.js';
+import type { ContactPage, ListQuery, Repository, SeedOptions } from '../port/repository.js';
+import { fold, words } from '../port/text.js';
+import { fieldsChange, newContact, patchCustomFields, type ContactFields, type ContactInput } from './contacts.js';
+import { assertOpen, checkParticipants, invitations, sign, toParticipants, withStatus, type ParticipantInput } from './documents.js';
+import { refuse } from './errors.js';
+
+/** A contact with what its profile shows from elsewhere: the user's identity and its documents. */
+export interface ContactDetails {
+  contact: ContactRecord;
+  identityVerified: boolean;
+  /** newest first */
+  documents: DocumentRecord[];
+}
+
+/** One bulk item's outcome, in input order. */
+export interface BulkOutcome {
+  contactId: string | null;
+  email: string | null;
+  failure?: 'invalid_email' | 'contact_not_found';
+}
+
+export interface NewDocument {
+  name: string;
+  participants: ParticipantInput[];
+  sendByWhatsapp: boolean;
+}
+
+export interface ServiceOptions {
+  /** what reset seeds */
+  seed: SeedOptions;
+  /** clock, for tests */
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** The service's public face: what the HTTP layer calls, and what a decorator wraps. */
+export type Service = { [K in keyof MockService]: MockService[K] };
+
+/**
+ * The rules of the API over a repository: duplicates, PUT semantics, custom fields, bulk outcomes,
+ * participants and the document status machine. It speaks records and domain errors; turning them
+ * into status codes and bodies is the HTTP layer's job.
+ */
+export class MockService {
+  private seedOptions: SeedOptions;
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+
+  constructor(
+    readonly repository: Repository,
+    options: ServiceOptions,
+  ) {
+    this.seedOptions = options.seed;
+    this.clock = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  authenticate(key: string): Promise<ApiKeySpec | undefined> {
+    return this.repository.authenticate(key);
+  }
+
+  // ---- contacts ---------------------------------------------------------------------------
+
+  listContacts(tenant: string, query: ListQuery): Promise<ContactPage> {
+    const search = query.search ? fold(query.search.trim()) : '';
+    return this.repository.listContacts(tenant, { ...query, search: search || undefined });
+  }
+
+  autocomplete(tenant: string, q: string): Promise<ContactRecord[]> {
+    return this.repository.autocomplete(tenant, [...new Set(words(fold(q)))], contractLimits().autocompleteResults);
+  }
+
+  async createContact(tenant: string, input: ContactInput): Promise<ContactDetails> {
+    const { created, contact } = await this.repository.insertContact(tenant, newContact(tenant, input, 'api', this.now(), this.newId()));
+    if (!created) refuse({ kind: 'duplicate_email' });
+    return this.details(tenant, contact);
+  }
+
+  async getContact(tenant: string, id: string): Promise<ContactDetails> {
+    return this.details(tenant, await this.existing(tenant, id));
+  }
+
+  async updateContact(tenant: string, id: string, fields: ContactFields): Promise<ContactDetails> {
+    const now = this.now();
+    const contact = await this.repository.updateContact(tenant, id, () => fieldsChange(fields, now));
+    return this.details(tenant, contact ?? refuse({ kind: 'contact_not_found' }));
+  }
+
+  /** Deletes the CRM profile only; the platform user (and its identity) stays. */
+  async deleteContact(tenant: string, id: string): Promise<ContactRecord> {
+    return (await this.repository.deleteContact(tenant, id)) ?? refuse({ kind: 'contact_not_found' });
+  }
+
+  async patchCustomFields(tenant: string, id: string, set: CustomFieldMap | undefined, remove: string[] | undefined): Promise<ContactDetails> {
+    const now = this.now();
+    const contact = await this.repository.updateContact(tenant, id, (current) => ({ customFields: patchCustomFields(current.customFields, set, remove), updatedAt: now }));
+    return this.details(tenant, contact ?? refuse({ kind: 'contact_not_found' }));
+  }
+
+  async contactDocuments(tenant: string, id: string): Promise<{ contact: ContactRecord; documents: DocumentRecord[] }> {
+    const contact = await this.existing(tenant, id);
+    return { contact, documents: await this.repository.documentsOf(tenant, contact.emailKey) };
+  }
+
+  private async existing(tenant: string, id: string): Promise<ContactRecord> {
+    return (await this.repository.getContact(tenant, id)) ?? refuse({ kind: 'contact_not_found' });
+  }
+
+  private async details(tenant: string, contact: ContactRecord): Promise<ContactDetails> {
+    const [identityVerified, documents] = await Promise.all([this.repository.isVerified(contact.emailKey), this.repository.documentsOf(tenant, contact.emailKey)]);
+    return { contact, identityVerified, documents };
+  }
+
+  // ---- bulk: each item independent, outcomes in input order ------------------------------
+
+  /** Idempotent by email: an existing contact (also one made earlier in this batch) is a success. */
+  async bulkCreate(tenant: string, items: ContactInput[]): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = [];
+    for (const item of items) {
+      if (!isValidEmail(item.email)) {
+        outcomes.push({ contactId: null, email: item.email, failure: 'invalid_email' });
+        continue;
+      }
+      const { contact } = await this.repository.insertContact(tenant, newContact(tenant, item, 'api', this.now(), this.newId()));
+      outcomes.push({ contactId: contact.id, email: contact.email });
+    }
+    return outcomes;
+  }
+
+  async bulkUpdate(tenant: string, items: (ContactFields & { id: string })[]): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = [];
+    for (const { id, ...fields } of items) {
+      const now = this.now();
+      const contact = await this.repository.updateContact(tenant, id, () => fieldsChange(fields, now));
+      outcomes.push(contact ? { contactId: contact.id, email: contact.email } : { contactId: id, email: null, failure: 'contact_not_found' });
+    }
+    return outcomes;
+  }
+
+  async bulkDelete(tenant: string, ids: string[]): Promise<BulkOutcome[]> {
+    const outcomes: BulkOutcome[] = [];
+    for (const id of ids) {
+      const contact = await this.repository.deleteContact(tenant, id);
+      outcomes.push(contact ? { contactId: contact.id, email: contact.email } : { contactId: id, email: null, failure: 'contact_not_found' });
+    }
+    return outcomes;
+  }
+
+  // ---- documents and participants ---------------------------------------------------------
+
+  async createDocument(tenant: string, owner: string, input: NewDocument): Promise<DocumentRecord> {
+    checkParticipants([], input.participants, input.sendByWhatsapp);
+    const now = this.now();
+    const participants = toParticipants(input.participants, owner);
+    const document = withStatus({ id: this.newId(), tenant, name: input.name, status: 'DRAFT', sendByWhatsapp: input.sendByWhatsapp, participants, createdAt: now, signedAt: null });
+    return this.repository.insertDocument({ document, invite: invitations(tenant, participants, now, this.newId) });
+  }
+
+  async getDocument(tenant: string, id: string): Promise<DocumentRecord> {
+    return (await this.repository.getDocument(tenant, id)) ?? refuse({ kind: 'document_not_found' });
+  }
+
+  async addParticipants(tenant: string, owner: string, id: string, incoming: ParticipantInput[]): Promise<DocumentRecord> {
+    const now = this.now();
+    const document = await this.repository.updateDocument(tenant, id, (current) => {
+      assertOpen(current);
+      checkParticipants(current.participants, incoming, current.sendByWhatsapp);
+      const added = toParticipants(incoming, owner);
+      return { document: withStatus({ ...current, participants: [...current.participants, ...added] }), invite: invitations(tenant, added, now, this.newId) };
+    });
+    return document ?? refuse({ kind: 'document_not_found' });
+  }
+
+  async removeParticipant(tenant: string, id: string, email: string): Promise<DocumentRecord> {
+    const key = emailKey(email);
+    const document = await this.repository.updateDocument(tenant, id, (current) => {
+      if (!current.participants.some((p) => p.email === key)) refuse({ kind: 'participant_not_found' });
+      assertOpen(current);
+      return { document: withStatus({ ...current, participants: current.participants.filter((p) => p.email !== key) }), invite: [] };
+    });
+    return document ?? refuse({ kind: 'document_not_found' });
+  }
+
+  // ---- control plane (/__admin) -----------------------------------------------------------
+
+  /** Sets the identity of the platform user behind a contact (creating the user if needed). */
+  async setIdentityVerified(contactId: string, verified: boolean): Promise<ContactDetails> {
+    const contact = (await this.repository.findContact(contactId)) ?? refuse({ kind: 'contact_not_found' });
+    await this.repository.setVerified(contact.emailKey, verified);
+    return this.details(contact.tenant, contact);
+  }
+
+  async signDocument(documentId: string, email: string): Promise<DocumentRecord> {
+    const found = (await this.repository.findDocument(documentId)) ?? refuse({ kind: 'document_not_found' });
+    const now = this.now();
+    const document = await this.repository.updateDocument(found.tenant, documentId, (current) => ({ document: sign(current, email, now), invite: [] }));
+    return document ?? refuse({ kind: 'document_not_found' });
+  }
+
+  /** Back to the seeded start state, optionally with another number of contacts per tenant. */
+  async reset(contactsPerTenant = this.seedOptions.contactsPerTenant): Promise<Counts> {
+    await this.repository.reset({ ...this.seedOptions, contactsPerTenant });
+    return this.repository.counts();
+  }
+
+  counts(): Promise<Counts> {
+    return this.repository.counts();
+  }
+
+  apiKeys(): Promise<ApiKeySpec[]> {
+    return this.repository.apiKeys();
+  }
+}

@@ -1,0 +1,93 @@
+import type { Contract, Operation } from '../../contract/index.js';
+import type { Service } from '../domain/service.js';
+import { HANDLERS } from './handlers/index.js';
+import type { Handler, HandlerContext, OperationId } from './handlers/types.js';
+import { Errors } from './http-errors.js';
+import { preferences, preferredExample } from './prefer.js';
+import type { MockRequest } from './types.js';
+
+export interface ApiOptions {
+  /** added delay for every API request, in ms */
+  latency?: { min: number; max: number } | undefined;
+}
+
+/** What the pipeline learnt about a request on its way, for the journal and the log. */
+export interface RequestState {
+  tenant: string | null;
+  operationId: string | null;
+}
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Fail at start, not at request time: a handler per operation, and defaults where the contract has them. */
+export function assertHandlersMatch(contract: Contract): void {
+  const handlers = HANDLERS as unknown as Record<string, Handler<OperationId> | undefined>;
+  const missing = contract.operations.filter((op) => !handlers[op.operationId]).map((op) => op.operationId);
+  if (missing.length) throw new Error(`the mock has no handler for ${missing.join(', ')}`);
+  for (const op of contract.operations) {
+    const declared = [...(handlers[op.operationId]!.defaulted ?? [])].sort();
+    const inContract = op.queryDefaults.slice().sort();
+    if (declared.join() !== inContract.join()) {
+      throw new Error(`${op.operationId}: the handler expects defaults for [${declared}], the contract gives them for [${inContract}]`);
+    }
+  }
+}
+
+function bearerKey(req: MockRequest): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!match) throw Errors.notAuthenticated();
+  return match[1]!;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The contract's operations: route → latency → auth → Prefer → media type → validation → typed
+ * handler. Refusals are thrown (ApiError, DomainError) for the caller to turn into answers.
+ */
+export function createApi(contract: Contract, service: Service, options: ApiOptions = {}) {
+  assertHandlersMatch(contract);
+
+  function route(req: MockRequest): { operation: Operation; params: Record<string, string> } | undefined {
+    const match = contract.match(req.method, req.path);
+    if (match.operation) return match;
+    if (!match.pathExists) return undefined;
+    const allow = contract.operations.filter((op) => contract.match(op.method, req.path).operation === op).map((op) => op.method.toUpperCase());
+    throw Errors.methodNotAllowed(allow);
+  }
+
+  /** Undefined when no operation has this path (the caller answers 404). */
+  async function answer(req: MockRequest, json: { value: unknown; isJson: boolean }, state: RequestState): Promise<ApiAnswer | undefined> {
+    const match = route(req);
+    if (!match) return undefined;
+    const op = match.operation;
+    state.operationId = op.operationId;
+    const { latency } = options;
+    if (latency && latency.max > 0) await sleep(latency.min + Math.random() * (latency.max - latency.min));
+    const key = await service.authenticate(bearerKey(req));
+    if (!key) throw Errors.invalidApiKey();
+    state.tenant = key.tenant;
+    const forced = preferredExample(preferences(req.headers.prefer), op);
+    if (forced) return forced;
+    if (op.hasRequestBody && req.body !== undefined && !json.isJson) throw Errors.unsupportedMediaType(req.headers['content-type'] ?? '');
+    const path = op.validatePath(match.params);
+    const query = op.validateQuery(req.query);
+    const body = op.validateBody(json.value);
+    const issues = [path, query, body].flatMap((r) => (r.ok ? [] : r.issues));
+    if (issues.length) throw Errors.validation(issues);
+    const handler = HANDLERS[op.operationId as OperationId] as unknown as Handler<OperationId>;
+    const ctx = {
+      service,
+      caller: { tenant: key.tenant, owner: key.email },
+      params: path.ok ? path.value : {},
+      query: query.ok ? query.value : {},
+      body: body.ok ? body.value : undefined,
+    } as unknown as HandlerContext<OperationId>;
+    return handler(ctx);
+  }
+
+  return { answer };
+}

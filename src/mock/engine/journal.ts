@@ -1,0 +1,88 @@
+import { parseJsonBody } from './json-body.js';
+
+export interface JournalEntry {
+  at: string;
+  method: string;
+  url: string;
+  status: number;
+  durationMs: number;
+  tenant: string | null;
+  /** the request body as sent (parsed back when it is JSON), or a note when too large; API keys are never recorded */
+  body?: unknown;
+}
+
+/** What is kept per entry: the body stays text, so an entry costs what the client sent, not a parsed tree. */
+interface StoredEntry extends Omit<JournalEntry, 'body'> {
+  bodyText?: string;
+  bytes: number;
+}
+
+export const JOURNAL_MAX_BODY_CHARS = 10_000;
+const ENTRY_OVERHEAD = 200;
+
+export interface JournalLimits {
+  /** entries kept at most */
+  capacity: number;
+  /** UTF-16 code units kept at most over all entries (two bytes each in memory) */
+  maxChars: number;
+}
+
+/**
+ * The last requests, newest first: what a frontend sent, for debugging its tests. Bounded by count
+ * and by size: a flood of large bodies pushes old entries out instead of growing the heap.
+ */
+export class RequestJournal {
+  private entries: StoredEntry[] = [];
+  private head = 0;
+  private chars = 0;
+
+  constructor(readonly limits: JournalLimits = { capacity: 1000, maxChars: 4 * 1024 * 1024 }) {}
+
+  get capacity(): number {
+    return this.limits.capacity;
+  }
+
+  add(entry: Omit<JournalEntry, 'body'>, bodyText: string | undefined): void {
+    const stored: StoredEntry = { ...entry, bytes: ENTRY_OVERHEAD + entry.url.length, ...(bodyText === undefined ? {} : clipBody(bodyText)) };
+    stored.bytes += stored.bodyText?.length ?? 0;
+    this.entries.push(stored);
+    this.chars += stored.bytes;
+    while (this.size() > this.limits.capacity || (this.chars > this.limits.maxChars && this.size() > 1)) {
+      this.chars -= this.entries[this.head]!.bytes;
+      this.head++;
+    }
+    // drop the evicted prefix once it is half of the array, so eviction stays O(1) on average
+    if (this.head > 64 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  size(): number {
+    return this.entries.length - this.head;
+  }
+
+  list(limit = this.limits.capacity): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) out.push(view(this.entries[i]!));
+    return out;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.head = 0;
+    this.chars = 0;
+  }
+}
+
+function clipBody(text: string): { bodyText: string } {
+  if (text.length <= JOURNAL_MAX_BODY_CHARS) return { bodyText: text };
+  return { bodyText: JSON.stringify(`[${text.length} characters, not recorded]`) };
+}
+
+function view({ bodyText, bytes: _bytes, ...entry }: StoredEntry): JournalEntry {
+  if (bodyText === undefined) return entry;
+  // what was refused as JSON (bad, or nested too deep to answer with) is shown as the text it was
+  const parsed = parseJsonBody(bodyText);
+  return { ...entry, body: parsed.ok ? parsed.value : bodyText };
+}

@@ -1,0 +1,85 @@
+import type { ValidationIssue } from '../../contract/index.js';
+import type { CustomFieldsProblem, ParticipantProblem, Problem } from '../domain/errors.js';
+import { ApiError } from './http-errors.js';
+
+function participantIssue(problem: ParticipantProblem): ValidationIssue {
+  switch (problem.kind) {
+    case 'duplicate':
+      return {
+        type: 'value_error',
+        loc: ['body', 'participants', problem.index, 'email'],
+        msg: `Value error, duplicate participant: ${problem.email} is already on the document`,
+        input: problem.input,
+      };
+    case 'whatsapp_missing':
+      return {
+        type: 'missing',
+        loc: ['body', 'participants', problem.index, 'whatsapp'],
+        msg: 'Field required: whatsapp is required when config.sendByWhatsapp is true',
+        input: problem.input,
+      };
+    case 'too_many':
+      return {
+        type: 'too_long',
+        loc: ['body', 'participants'],
+        msg: `A document can have at most ${problem.max} participants, this would make ${problem.total}`,
+        input: problem.incoming,
+        ctx: { max_length: problem.max, actual_length: problem.total },
+      };
+  }
+}
+
+function customFieldsIssue(problem: CustomFieldsProblem): ValidationIssue {
+  switch (problem.kind) {
+    case 'too_many_keys':
+      return {
+        type: 'too_long',
+        loc: ['body', 'set'],
+        msg: `A contact can have at most ${problem.max} custom fields, this would make ${problem.total}`,
+        input: problem.total,
+        ctx: { max_length: problem.max, actual_length: problem.total },
+      };
+    case 'value_too_large':
+      return {
+        type: 'value_error',
+        loc: ['body', 'set', problem.key],
+        msg: `Value error, a custom field value takes at most ${problem.max} characters as JSON, this one takes ${problem.size}`,
+        input: `[a value of ${problem.size} characters, not echoed]`,
+        ctx: { max_length: problem.max, actual_length: problem.size },
+      };
+    case 'too_large':
+      return {
+        type: 'value_error',
+        loc: ['body', 'set'],
+        msg: `Value error, a contact's custom fields take at most ${problem.max} characters as JSON, these would take ${problem.size}`,
+        input: problem.size,
+        ctx: { max_length: problem.max, actual_length: problem.size },
+      };
+  }
+}
+
+/** A domain refusal as the HTTP answer a FastAPI service would give, `loc` naming the field. */
+export function fromProblem(problem: Problem): ApiError {
+  switch (problem.kind) {
+    case 'contact_not_found':
+      return new ApiError(404, 'Contact not found');
+    case 'document_not_found':
+      return new ApiError(404, 'Document not found');
+    case 'participant_not_found':
+      return new ApiError(404, 'Participant not found');
+    case 'duplicate_email':
+      return new ApiError(409, 'Contact with this email already exists');
+    case 'document_closed':
+      return new ApiError(409, `Document is ${problem.status}; its participants can no longer change`);
+    case 'not_pending':
+      return new ApiError(409, `Document is ${problem.status}, not PENDING`);
+    case 'already_signed':
+      return new ApiError(409, 'Participant has already signed');
+    case 'step_waiting':
+      return new ApiError(409, `Step ${problem.step} has not signed yet`);
+    case 'participants_invalid':
+      return new ApiError(422, problem.problems.map(participantIssue));
+    case 'custom_fields_invalid':
+      return new ApiError(422, problem.problems.map(customFieldsIssue));
+  }
+}

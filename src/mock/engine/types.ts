@@ -1,0 +1,33 @@
+/** A request as every transport hands it to the engine: no server objects in it. */
+export interface MockRequest {
+  method: string;
+  /** the path as sent, still percent-encoded, without the query */
+  path: string;
+  /** each query parameter's value, or values when given more than once */
+  query: Record<string, string | string[]>;
+  /** lower-case header names */
+  headers: Record<string, string | undefined>;
+  /** the body as text, already decoded from its charset and Content-Encoding; undefined when none was sent */
+  body?: string | undefined;
+  /** the transport could not read the body: the engine answers with the matching error */
+  bodyError?: BodyError | undefined;
+}
+
+/** Why a transport could not read a body. */
+export type BodyError =
+  | { kind: 'too_large' }
+  | { kind: 'undecodable' }
+  | { kind: 'charset'; message: string }
+  | { kind: 'aborted'; message: string };
+
+/** What a fault may do to the connection instead of (or after) answering. */
+export type TransportFault = 'reset' | 'truncate';
+
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** the body as text (JSON unless a content-type header says otherwise); '' for none */
+  body: string;
+  /** the transport breaks the connection: before answering (reset) or halfway through the body (truncate) */
+  fault?: TransportFault;
+}

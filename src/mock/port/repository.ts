@@ -1,0 +1,74 @@
+import type { ApiKeySpec, ContactChange, ContactRecord, ContactSource, Counts, DocumentChange, DocumentRecord, NewContact } from './records.js';
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+  /** folded (see text.ts) substring of the name, the email or the company */
+  search?: string;
+  /** exact tag */
+  tag?: string;
+  verified?: boolean;
+  source?: ContactSource;
+}
+
+/** A contact as a list shows it: with what the store joins in. */
+export interface ContactRow {
+  contact: ContactRecord;
+  identityVerified: boolean;
+  documentsCount: number;
+}
+
+export interface ContactPage {
+  rows: ContactRow[];
+  /** every match over all pages */
+  total: number;
+}
+
+/** What a store is seeded with on reset: the same options give the same data, ids included. */
+export interface SeedOptions {
+  apiKeys: ApiKeySpec[];
+  seed: number;
+  contactsPerTenant: number;
+}
+
+/**
+ * Everything the domain asks of storage, asynchronous so that a database can sit behind it. A store
+ * keeps its own invariants: one contact per (tenant, emailKey) whoever asks at the same time; a
+ * change function runs against the current record and what it returns is written atomically with
+ * it (a SQL store locks the row for the time of the call), or nothing is written when it throws.
+ * Tenants never see each other's contacts or documents through any method taking a tenant.
+ */
+export interface Repository {
+  // ---- tenants and keys
+  authenticate(key: string): Promise<ApiKeySpec | undefined>;
+  apiKeys(): Promise<ApiKeySpec[]>;
+
+  // ---- contacts
+  /** newest first; `search` matches the folded name, email or company as a substring */
+  listContacts(tenant: string, query: ListQuery): Promise<ContactPage>;
+  /** up to `limit` contacts having, for every word of `words`, a name or email word that starts with it */
+  autocomplete(tenant: string, words: string[], limit: number): Promise<ContactRecord[]>;
+  getContact(tenant: string, id: string): Promise<ContactRecord | undefined>;
+  /** the tenant's contact with this email, or a new one: `created` says which (never two for one email) */
+  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }>;
+  updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined>;
+  deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined>;
+
+  // ---- platform users (shared by all tenants)
+  isVerified(emailKey: string): Promise<boolean>;
+  setVerified(emailKey: string, verified: boolean): Promise<void>;
+
+  // ---- documents
+  /** the tenant's documents with a participant of this email, newest first */
+  documentsOf(tenant: string, emailKey: string): Promise<DocumentRecord[]>;
+  insertDocument(change: DocumentChange): Promise<DocumentRecord>;
+  getDocument(tenant: string, id: string): Promise<DocumentRecord | undefined>;
+  updateDocument(tenant: string, id: string, change: (current: DocumentRecord) => DocumentChange): Promise<DocumentRecord | undefined>;
+
+  // ---- control plane: across tenants
+  findContact(id: string): Promise<ContactRecord | undefined>;
+  findDocument(id: string): Promise<DocumentRecord | undefined>;
+  counts(): Promise<Counts>;
+  /** empty every tenant and seed afresh */
+  reset(options: SeedOptions): Promise<void>;
+}

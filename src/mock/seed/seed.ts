@@ -1,0 +1,223 @@
+// the es_MX entry alone (with its fallbacks): the package's main entry loads every locale, 100 ms of startup
+import { faker } from '@faker-js/faker/locale/es_MX';
+import type { ApiKeySpec, ContactRecord, ContactSource, DocumentRecord, DocumentStatus } from '../port/records.js';
+import { fold, words } from '../port/text.js';
+import { Prng } from './prng.js';
+
+/** A platform user that belongs to no tenant: creating a contact with this email links it, verified. */
+export const SEEDED_VERIFIED_USER = 'usuario.verificado@example.com';
+
+const TAGS = ['cliente', 'proveedor', 'vip', 'prospecto', 'legal', 'rh', 'finanzas', 'premium'];
+const SOURCES: ContactSource[] = ['manual', 'api', 'invitation', 'onboarding'];
+const DOCUMENT_NAMES = [
+  'Contrato de servicios',
+  'Acuerdo de confidencialidad',
+  'Contrato de arrendamiento',
+  'Orden de compra',
+  'Convenio de colaboración',
+  'Carta de intención',
+  'Contrato laboral',
+  'Poder notarial',
+];
+// the states a seeded document cycles through (DRAFT documents have no participants to show)
+const SEEDED_STATES: DocumentStatus[] = ['SIGNED', 'PENDING', 'DECLINED', 'EXPIRED', 'CANCELLED'];
+const DAY = 86_400_000;
+
+/** A pool entry with what search and autocomplete need, folded once instead of once per contact. */
+interface Named {
+  text: string;
+  folded: string;
+  words: string[];
+  slug: string;
+}
+
+/** Name pools drawn once with faker (es_MX); contacts combine them, so a million seed in seconds. */
+interface Pools {
+  firstNames: Named[];
+  lastNames: Named[];
+  companies: Named[];
+  jobTitles: string[];
+  notes: string[];
+}
+
+function named(text: string): Named {
+  const folded = fold(text);
+  return { text, folded, words: words(folded), slug: slug(text) };
+}
+
+function makePools(seed: number): Pools {
+  faker.seed(seed);
+  const unique = (make: () => string, n: number) => [...new Set(Array.from({ length: n }, make))];
+  return {
+    firstNames: unique(() => faker.person.firstName(), 300).filter((n) => !/\s/.test(n)).map(named),
+    // es_MX surnames come in pairs ("Gómez Ruiz"): pool the single surnames, a contact gets two
+    lastNames: [...new Set(Array.from({ length: 400 }, () => faker.person.lastName().split(/\s+/)).flat())].filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map(named),
+    companies: unique(() => faker.company.name(), 200).map(named),
+    jobTitles: unique(() => faker.person.jobTitle(), 60),
+    notes: ['Prefiere contacto por WhatsApp', 'Llamar después de las 10:00', 'Solicitó factura', 'Referido por un cliente'],
+  };
+}
+
+/** Tag sets are shared between contacts (stored arrays are replaced on update, never changed in place). */
+function tagPicker(prng: Prng): () => string[] {
+  const shared = new Map<number, string[]>();
+  return () => {
+    let mask = 0;
+    for (let t = 0; t < TAGS.length; t++) if (prng.chance(0.18)) mask |= 1 << t;
+    let tags = shared.get(mask);
+    if (!tags) shared.set(mask, (tags = TAGS.filter((_, t) => mask & (1 << t))));
+    return tags;
+  };
+}
+
+function slug(text: string): string {
+  return fold(text).replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+}
+
+/** An RFC (Mexican tax id) shaped from the name: 4 letters, a birth date, 3 characters. */
+function rfc(prng: Prng, first: string, last: string): string {
+  const letters = (fold(last).replace(/[^a-z]/g, '') + 'xx').slice(0, 2) + (fold(first).replace(/[^a-z]/g, '') + 'x').slice(0, 1);
+  const date = `${60 + prng.int(40)}${String(1 + prng.int(12)).padStart(2, '0')}${String(1 + prng.int(28)).padStart(2, '0')}`;
+  const tail = Array.from({ length: 3 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'[prng.int(34)]).join('');
+  return `${letters}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[prng.int(26)]}${date}${tail}`.toUpperCase();
+}
+
+/** word → its contacts, in insertion order; a word of one contact (most email words) holds it bare */
+export type WordGroups = Map<string, ContactRecord | ContactRecord[]>;
+
+export function addToGroups(groups: WordGroups, word: string, ref: ContactRecord): void {
+  const group = groups.get(word);
+  if (group === undefined) groups.set(word, ref);
+  else if (Array.isArray(group)) {
+    if (group.at(-1) !== ref) group.push(ref);
+  } else if (group !== ref) groups.set(word, [group, ref]);
+}
+
+export interface SeededTenant {
+  tenant: string;
+  /** in insertion order; `seq` is left for the store to assign */
+  contacts: ContactRecord[];
+  documents: DocumentRecord[];
+  /**
+   * What fold() and words() give for each contact, derived from the pre-folded name pools so that
+   * nothing is folded a million times: a store that searches in memory may take them as they are.
+   * texts[i] is "name\u0001email" folded, companies[i] the folded company ('' for none).
+   */
+  hints: { texts: string[]; companies: string[]; words: WordGroups };
+}
+
+export interface SeedData {
+  tenants: SeededTenant[];
+  /** platform users: email key → identity verified (key owners are verified) */
+  users: Map<string, boolean>;
+}
+
+/**
+ * Every tenant of `apiKeys` with `perTenant` contacts, their users (about 30% verified) and a few
+ * documents in several states. Deterministic: ids and data come from `seed` alone.
+ */
+export function generateSeed(apiKeys: ApiKeySpec[], seed: number, perTenant: number): SeedData {
+  const pools = makePools(seed);
+  const users = new Map<string, boolean>([[SEEDED_VERIFIED_USER, true]]);
+  for (const key of apiKeys) users.set(key.email.toLowerCase(), true);
+  const names = [...new Set(apiKeys.map((k) => k.tenant))];
+  const tenants = names.map((name, t) => {
+    const owner = apiKeys.find((k) => k.tenant === name)!.email.toLowerCase();
+    return seedTenant(name, owner, new Prng(seed * 31 + t + 1), pools, perTenant, users);
+  });
+  return { tenants, users };
+}
+
+function seedTenant(name: string, owner: string, prng: Prng, pools: Pools, perTenant: number, users: Map<string, boolean>): SeededTenant {
+  const start = Date.UTC(2025, 0, 1);
+  const span = Date.UTC(2026, 9, 1) - start;
+  const domain = `${name}.example.com`;
+  const domainWords = words(fold(domain));
+  const pickTags = tagPicker(prng);
+  const contacts: ContactRecord[] = new Array(perTenant);
+  const texts: string[] = new Array(perTenant);
+  const companies: string[] = new Array(perTenant);
+  const groups: WordGroups = new Map();
+  const index = (word: string, contact: ContactRecord) => addToGroups(groups, word, contact);
+  for (let n = 0; n < perTenant; n++) {
+    const first = prng.pick(pools.firstNames);
+    const last1 = prng.pick(pools.lastNames);
+    const last2 = prng.pick(pools.lastNames);
+    // join() makes flat strings: a template literal makes a tree of cons strings, twice the memory
+    const fullName = [first.text, last1.text, last2.text].join(' ');
+    // a sequence number keeps emails unique however many contacts are drawn from the pools
+    const emailWord = [last1.slug, n].join('');
+    const email = [first.slug, '.', emailWord, '@', domain].join('');
+    const company = prng.chance(0.8) ? prng.pick(pools.companies) : null;
+    const createdAt = new Date(start + Math.floor((span * n) / Math.max(perTenant, 1)) + prng.int(DAY)).toISOString();
+    const contact: ContactRecord = {
+      id: prng.uuid(),
+      tenant: name,
+      email,
+      emailKey: email,
+      fullName,
+      phone: prng.chance(0.85) ? ['+52', 55 + prng.int(45), String(prng.int(1e8)).padStart(8, '0')].join('') : null,
+      company: company?.text ?? null,
+      jobTitle: prng.chance(0.7) ? prng.pick(pools.jobTitles) : null,
+      notes: prng.chance(0.2) ? prng.pick(pools.notes) : null,
+      tags: pickTags(),
+      customFields: null,
+      source: prng.pick(SOURCES),
+      createdAt,
+      updatedAt: createdAt,
+      seq: 0,
+    };
+    if (prng.chance(0.4)) {
+      // a plain object: seeded keys are fixed and safe, and V8 keeps it compact
+      const RFC = rfc(prng, first.text, last1.text);
+      contact.customFields = prng.chance(0.5) ? { RFC, regimenFiscal: prng.pick(['601', '605', '612', '626']) } : { RFC };
+    }
+    if (prng.chance(0.3)) users.set(email, true);
+    else if (prng.chance(0.1)) users.set(email, false);
+    contacts[n] = contact;
+    // what fold() and words() would give, from the pre-folded pools (emails are ASCII lower case)
+    texts[n] = [first.folded, ' ', last1.folded, ' ', last2.folded, '\u0001', email].join('');
+    companies[n] = company?.folded ?? '';
+    for (const word of first.words) index(word, contact);
+    for (const word of last1.words) index(word, contact);
+    for (const word of last2.words) index(word, contact);
+    for (const word of first.slug.split('.')) index(word, contact);
+    for (const word of emailWord.split('.')) index(word, contact);
+    for (const word of domainWords) index(word, contact);
+  }
+  return { tenant: name, contacts, documents: seedDocuments(name, owner, contacts, prng), hints: { texts, companies, words: groups } };
+}
+
+function seedDocuments(tenant: string, owner: string, contacts: ContactRecord[], prng: Prng): DocumentRecord[] {
+  if (contacts.length === 0) return [];
+  const count = Math.min(12, Math.max(1, Math.ceil(contacts.length / 4)));
+  return Array.from({ length: count }, (_, d) => {
+    const status = SEEDED_STATES[d % SEEDED_STATES.length]!;
+    const size = 1 + prng.int(Math.min(3, contacts.length));
+    const signers = new Map<string, ContactRecord>();
+    while (signers.size < size) {
+      const c = prng.pick(contacts);
+      signers.set(c.emailKey, c);
+    }
+    const createdAt = new Date(Date.UTC(2026, 8, 1) + d * DAY).toISOString();
+    const signedAt = new Date(Date.parse(createdAt) + 2 * DAY).toISOString();
+    return {
+      id: prng.uuid(),
+      tenant,
+      name: `${prng.pick(DOCUMENT_NAMES)} ${2026}-${String(d + 1).padStart(3, '0')}`,
+      status,
+      sendByWhatsapp: false,
+      participants: [...signers.values()].map((c, i) => ({
+        email: c.emailKey,
+        name: c.fullName ?? c.email,
+        whatsapp: c.phone,
+        invitedBy: owner,
+        step: size > 1 ? i + 1 : null,
+        // PENDING documents have their first signer done; SIGNED ones all
+        signedAt: status === 'SIGNED' || (status === 'PENDING' && i === 0 && size > 1) ? signedAt : null,
+      })),
+      createdAt,
+      signedAt: status === 'SIGNED' ? signedAt : null,
+    };
+  });
+}

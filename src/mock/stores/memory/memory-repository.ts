@@ -1,0 +1,182 @@
+import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact } from '../../port/records.js';
+import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
+import { generateSeed } from '../../seed/seed.js';
+import { TenantState } from './tenant-state.js';
+
+const NO_CONTACTS = new TenantState('');
+
+/**
+ * The default store: everything in this process's memory, indexed for a million contacts per
+ * tenant. Each method runs to completion without awaiting, so each is atomic on its own.
+ */
+export class MemoryRepository implements Repository {
+  private readonly keys = new Map<string, ApiKeySpec>();
+  private readonly tenants = new Map<string, TenantState>();
+  /** platform users: email key → identity verified */
+  private readonly users = new Map<string, boolean>();
+  private readonly documents = new Map<string, DocumentRecord>();
+  private seq = 0;
+
+  /** A store seeded at once (no await): what in-process callers and benchmarks want. */
+  constructor(seed?: SeedOptions) {
+    if (seed) this.seed(seed);
+  }
+
+  private readonly isVerifiedNow = (emailKey: string): boolean => this.users.get(emailKey) ?? false;
+  private readonly nextSeq = (): number => ++this.seq;
+
+  private tenant(name: string): TenantState {
+    return this.tenants.get(name) ?? NO_CONTACTS;
+  }
+
+  private writable(name: string): TenantState {
+    let tenant = this.tenants.get(name);
+    if (!tenant) this.tenants.set(name, (tenant = new TenantState(name)));
+    return tenant;
+  }
+
+  private seed({ apiKeys, seed, contactsPerTenant }: SeedOptions): void {
+    this.keys.clear();
+    this.tenants.clear();
+    this.users.clear();
+    this.documents.clear();
+    this.seq = 0;
+    for (const spec of apiKeys) {
+      this.keys.set(spec.key, spec);
+      this.writable(spec.tenant);
+    }
+    const data = generateSeed(apiKeys, seed, contactsPerTenant);
+    for (const [email, verified] of data.users) this.users.set(email, verified);
+    for (const seeded of data.tenants) {
+      const tenant = this.writable(seeded.tenant);
+      tenant.load(seeded, this.nextSeq);
+      for (const document of seeded.documents) this.putDocument(tenant, document);
+    }
+  }
+
+  async reset(options: SeedOptions): Promise<void> {
+    this.seed(options);
+  }
+
+  async authenticate(key: string): Promise<ApiKeySpec | undefined> {
+    return this.keys.get(key);
+  }
+
+  async apiKeys(): Promise<ApiKeySpec[]> {
+    return [...this.keys.values()];
+  }
+
+  async listContacts(tenant: string, query: ListQuery): Promise<ContactPage> {
+    return this.tenant(tenant).list(query, this.isVerifiedNow);
+  }
+
+  async autocomplete(tenant: string, words: string[], limit: number): Promise<ContactRecord[]> {
+    return this.tenant(tenant).autocomplete(words, limit);
+  }
+
+  async getContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
+    return this.tenant(tenant).contacts.get(id);
+  }
+
+  async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
+    return this.insertIfAbsent(this.writable(tenant), contact);
+  }
+
+  private insertIfAbsent(tenant: TenantState, contact: NewContact): { created: boolean; contact: ContactRecord } {
+    const existing = tenant.byEmailKey(contact.emailKey);
+    if (existing) return { created: false, contact: existing };
+    const record: ContactRecord = { ...contact, tags: [...contact.tags], seq: this.nextSeq() };
+    tenant.insert(record);
+    return { created: true, contact: record };
+  }
+
+  async updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined> {
+    const state = this.tenant(tenant);
+    const contact = state.contacts.get(id);
+    if (!contact) return undefined;
+    state.update(contact, change(contact));
+    return contact;
+  }
+
+  async deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
+    const state = this.tenant(tenant);
+    const contact = state.contacts.get(id);
+    if (contact) state.remove(contact);
+    return contact;
+  }
+
+  async isVerified(emailKey: string): Promise<boolean> {
+    return this.isVerifiedNow(emailKey);
+  }
+
+  async setVerified(emailKey: string, verified: boolean): Promise<void> {
+    this.users.set(emailKey, verified);
+  }
+
+  async documentsOf(tenant: string, emailKey: string): Promise<DocumentRecord[]> {
+    const ids = this.tenant(tenant).documentsByEmail.get(emailKey);
+    if (!ids) return [];
+    return [...ids].map((id) => this.documents.get(id)!).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  async insertDocument({ document, invite }: DocumentChange): Promise<DocumentRecord> {
+    const tenant = this.writable(document.tenant);
+    this.putDocument(tenant, document);
+    for (const contact of invite) this.insertIfAbsent(tenant, contact);
+    return document;
+  }
+
+  async getDocument(tenant: string, id: string): Promise<DocumentRecord | undefined> {
+    return this.documentOf(tenant, id);
+  }
+
+  private documentOf(tenant: string, id: string): DocumentRecord | undefined {
+    const document = this.documents.get(id);
+    return document?.tenant === tenant ? document : undefined;
+  }
+
+  async updateDocument(tenant: string, id: string, change: (current: DocumentRecord) => DocumentChange): Promise<DocumentRecord | undefined> {
+    // no await before the write: the read, the change and the write are one step
+    const current = this.documentOf(tenant, id);
+    if (!current) return undefined;
+    const { document, invite } = change(current);
+    const state = this.writable(tenant);
+    const kept = new Set(document.participants.map((p) => p.email));
+    for (const p of current.participants) if (!kept.has(p.email)) state.documentsByEmail.get(p.email)?.delete(id);
+    this.putDocument(state, document);
+    for (const contact of invite) this.insertIfAbsent(state, contact);
+    return document;
+  }
+
+  private putDocument(tenant: TenantState, document: DocumentRecord): void {
+    this.documents.set(document.id, document);
+    for (const p of document.participants) {
+      let ids = tenant.documentsByEmail.get(p.email);
+      if (!ids) tenant.documentsByEmail.set(p.email, (ids = new Set()));
+      ids.add(document.id);
+    }
+  }
+
+  async findContact(id: string): Promise<ContactRecord | undefined> {
+    for (const tenant of this.tenants.values()) {
+      const contact = tenant.contacts.get(id);
+      if (contact) return contact;
+    }
+    return undefined;
+  }
+
+  async findDocument(id: string): Promise<DocumentRecord | undefined> {
+    return this.documents.get(id);
+  }
+
+  async counts(): Promise<Counts> {
+    let contacts = 0;
+    for (const tenant of this.tenants.values()) contacts += tenant.contacts.size;
+    return { tenants: this.tenants.size, contacts, documents: this.documents.size, users: this.users.size };
+  }
+
+  /** index sizes per tenant, for tests and soak measurements of the store's own structures */
+  indexSizes(): Record<string, ReturnType<TenantState['indexSize']>> {
+    return Object.fromEntries([...this.tenants].map(([name, tenant]) => [name, tenant.indexSize()]));
+  }
+}

@@ -1,0 +1,54 @@
+import type { Repository, Service } from '../../src/mock/index.js';
+
+// Delegating wrappers: a test variant overrides the one method whose behaviour it changes and
+// inherits every other from the real service or store behind it.
+
+export class RepositoryDecorator implements Repository {
+  constructor(protected readonly inner: Repository) {}
+  authenticate: Repository['authenticate'] = (...a) => this.inner.authenticate(...a);
+  apiKeys: Repository['apiKeys'] = (...a) => this.inner.apiKeys(...a);
+  listContacts: Repository['listContacts'] = (...a) => this.inner.listContacts(...a);
+  autocomplete: Repository['autocomplete'] = (...a) => this.inner.autocomplete(...a);
+  getContact: Repository['getContact'] = (...a) => this.inner.getContact(...a);
+  insertContact: Repository['insertContact'] = (...a) => this.inner.insertContact(...a);
+  updateContact: Repository['updateContact'] = (...a) => this.inner.updateContact(...a);
+  deleteContact: Repository['deleteContact'] = (...a) => this.inner.deleteContact(...a);
+  isVerified: Repository['isVerified'] = (...a) => this.inner.isVerified(...a);
+  setVerified: Repository['setVerified'] = (...a) => this.inner.setVerified(...a);
+  documentsOf: Repository['documentsOf'] = (...a) => this.inner.documentsOf(...a);
+  insertDocument: Repository['insertDocument'] = (...a) => this.inner.insertDocument(...a);
+  getDocument: Repository['getDocument'] = (...a) => this.inner.getDocument(...a);
+  updateDocument: Repository['updateDocument'] = (...a) => this.inner.updateDocument(...a);
+  findContact: Repository['findContact'] = (...a) => this.inner.findContact(...a);
+  findDocument: Repository['findDocument'] = (...a) => this.inner.findDocument(...a);
+  counts: Repository['counts'] = (...a) => this.inner.counts(...a);
+  reset: Repository['reset'] = (...a) => this.inner.reset(...a);
+}
+
+export class ServiceDecorator implements Service {
+  constructor(protected readonly inner: Service) {}
+  get repository(): Repository {
+    return this.inner.repository;
+  }
+  authenticate: Service['authenticate'] = (...a) => this.inner.authenticate(...a);
+  listContacts: Service['listContacts'] = (...a) => this.inner.listContacts(...a);
+  autocomplete: Service['autocomplete'] = (...a) => this.inner.autocomplete(...a);
+  createContact: Service['createContact'] = (...a) => this.inner.createContact(...a);
+  getContact: Service['getContact'] = (...a) => this.inner.getContact(...a);
+  updateContact: Service['updateContact'] = (...a) => this.inner.updateContact(...a);
+  deleteContact: Service['deleteContact'] = (...a) => this.inner.deleteContact(...a);
+  patchCustomFields: Service['patchCustomFields'] = (...a) => this.inner.patchCustomFields(...a);
+  contactDocuments: Service['contactDocuments'] = (...a) => this.inner.contactDocuments(...a);
+  bulkCreate: Service['bulkCreate'] = (...a) => this.inner.bulkCreate(...a);
+  bulkUpdate: Service['bulkUpdate'] = (...a) => this.inner.bulkUpdate(...a);
+  bulkDelete: Service['bulkDelete'] = (...a) => this.inner.bulkDelete(...a);
+  createDocument: Service['createDocument'] = (...a) => this.inner.createDocument(...a);
+  getDocument: Service['getDocument'] = (...a) => this.inner.getDocument(...a);
+  addParticipants: Service['addParticipants'] = (...a) => this.inner.addParticipants(...a);
+  removeParticipant: Service['removeParticipant'] = (...a) => this.inner.removeParticipant(...a);
+  setIdentityVerified: Service['setIdentityVerified'] = (...a) => this.inner.setIdentityVerified(...a);
+  signDocument: Service['signDocument'] = (...a) => this.inner.signDocument(...a);
+  reset: Service['reset'] = (...a) => this.inner.reset(...a);
+  counts: Service['counts'] = (...a) => this.inner.counts(...a);
+  apiKeys: Service['apiKeys'] = (...a) => this.inner.apiKeys(...a);
+}
