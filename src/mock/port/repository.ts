@@ -1,15 +1,13 @@
-import type { ApiKeySpec, ContactChange, ContactRecord, ContactSource, Counts, DocumentChange, DocumentRecord, NewContact } from './records.js';
+import type { operations } from '../../types/index.js';
+import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact } from './records.js';
 
-export interface ListQuery {
-  page: number;
-  pageSize: number;
-  /** folded (see text.ts) substring of the name, the email or the company */
-  search?: string;
-  /** exact tag */
-  tag?: string;
-  verified?: boolean;
-  source?: ContactSource;
-}
+type ListContactsQuery = NonNullable<operations['listContacts']['parameters']['query']>;
+
+/**
+ * The list query of the contract, its defaults filled in. `search` reaches the store folded (see
+ * text.ts): a substring of the folded name, email or company.
+ */
+export type ListQuery = ListContactsQuery & Required<Pick<ListContactsQuery, 'page' | 'pageSize'>>;
 
 /** A contact as a list shows it: with what the store joins in. */
 export interface ContactRow {
