@@ -1,5 +1,6 @@
 // The mock with no server and no Node built-ins: what runs in a browser (and anywhere fetch does).
-export { createMock, json } from './mock.js';
+export { createMock } from './mock.js';
+export { json } from './engine/respond.js';
 export type { Mock, MockOptions } from './mock.js';
 export { fetchHandler, toMockRequest, toResponse } from './adapters/fetch.js';
 export type { MockRequest, MockResponse, BodyError, TransportFault } from './engine/types.js';

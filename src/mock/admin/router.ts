@@ -1,13 +1,22 @@
+import type { Contract } from '../../contract/index.js';
 import type { Service } from '../domain/service.js';
-import { Errors } from '../engine/http-errors.js';
+import type { FaultRegistry } from '../engine/faults.js';
+import { ApiError, Errors } from '../engine/http-errors.js';
 import type { RequestJournal } from '../engine/journal.js';
-import type { MockRequest } from '../engine/types.js';
+import { errorResponse, json, readJson } from '../engine/respond.js';
+import type { MockRequest, MockResponse } from '../engine/types.js';
 import { contactDetail, documentView } from '../engine/views.js';
 import { constantTimeEqual } from './constant-time.js';
+import { parseFaultSpec } from './fault-spec.js';
+import { adminAccess, adminPreflightHeaders } from './guard.js';
 
 export interface AdminOptions {
   /** protects every route but health with the X-Admin-Token header */
   adminToken?: string | undefined;
+  /** web origins whose pages may call the control plane */
+  adminOrigins: readonly string[];
+  contract: Contract;
+  log?: ((line: string) => void) | undefined;
 }
 
 interface AdminContext {
@@ -16,7 +25,7 @@ interface AdminContext {
   body: Record<string, unknown>;
 }
 
-type Route = { method: string; pattern: RegExp; run: (ctx: AdminContext) => Promise<unknown> | unknown };
+type Route = { method: string; pattern: RegExp; status?: number; run: (ctx: AdminContext) => Promise<unknown> | unknown };
 
 function decodeSegment(segment: string): string {
   try {
@@ -38,8 +47,10 @@ function intOrUndefined(value: unknown, field: string, min: number, max: number)
  * The control plane under /__admin (WireMock's convention): what a frontend needs to drive states
  * the public API cannot reach. Paths here are relative to /__admin.
  */
-export function createAdmin(service: Service, journal: RequestJournal, options: AdminOptions = {}) {
+export function createAdmin(service: Service, journal: RequestJournal, faults: FaultRegistry, options: AdminOptions) {
   const started = Date.now();
+  const operations = new Set(options.contract.operations.map((op) => op.operationId));
+  const tenantQuery = (req: MockRequest) => (typeof req.query.tenant === 'string' ? req.query.tenant : undefined);
 
   const routes: Route[] = [
     {
@@ -58,7 +69,32 @@ export function createAdmin(service: Service, journal: RequestJournal, options: 
       run: async ({ body }) => {
         const counts = await service.reset(intOrUndefined(body.contacts, 'contacts', 0, 1_000_000));
         journal.clear();
+        faults.clear();
         return { status: 'reset', ...counts };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/faults$/,
+      status: 201,
+      run: async ({ body }) => {
+        const keys = await service.apiKeys();
+        const spec = parseFaultSpec(body, {
+          tenantOfKey: (key) => keys.find((k) => k.key === key)?.tenant,
+          tenants: new Set(keys.map((k) => k.tenant)),
+          operations,
+        });
+        return faults.add(spec);
+      },
+    },
+    { method: 'GET', pattern: /^\/faults$/, run: ({ req }) => ({ faults: faults.list(tenantQuery(req)) }) },
+    { method: 'DELETE', pattern: /^\/faults$/, run: ({ req }) => ({ cleared: faults.clear(tenantQuery(req)) }) },
+    {
+      method: 'DELETE',
+      pattern: /^\/faults\/([^/]+)$/,
+      run: ({ params }) => {
+        if (!faults.remove(params[0]!)) throw new ApiError(404, 'Fault not found');
+        return { deleted: params[0] };
       },
     },
     {
@@ -115,8 +151,24 @@ export function createAdmin(service: Service, journal: RequestJournal, options: 
     if (!route) throw Errors.methodNotAllowed(matching.map((r) => r.method));
     const params = route.pattern.exec(path)!.slice(1).map(decodeSegment);
     const dict = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    return { status: 200, body: await route.run({ req, params, body: dict }) };
+    return { status: route.status ?? 200, body: await route.run({ req, params, body: dict }) };
   }
 
-  return { answer };
+  /** Every request under /__admin: pages of other origins are refused before anything runs. */
+  async function handle(req: MockRequest): Promise<MockResponse> {
+    const access = adminAccess(req, options.adminOrigins);
+    if (req.method === 'OPTIONS') return access.ok ? { status: 204, headers: adminPreflightHeaders(req, access), body: '' } : json(403, { detail: access.reason });
+    if (!access.ok) return json(403, { detail: access.reason });
+    try {
+      const answered = await answer(req, req.path.slice('/__admin'.length), readJson(req).value);
+      if (!answered) throw Errors.routeNotFound();
+      return json(answered.status, answered.body, access.headers);
+    } catch (error) {
+      const res = errorResponse(error, options.log);
+      res.headers = { ...access.headers, ...res.headers };
+      return res;
+    }
+  }
+
+  return { handle };
 }

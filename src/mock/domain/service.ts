@@ -1,5 +1,6 @@
 import { contractLimits, emailKey, isValidEmail } from '../../contract/index.js';
 import type { ApiKeySpec, ContactRecord, Counts, CustomFieldMap, DocumentRecord } from '../port/records.js';
+import { StoreFullError } from '../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../port/repository.js';
 import { fold, words } from '../port/text.js';
 import { fieldsChange, newContact, patchCustomFields, type ContactFields, type ContactInput } from './contacts.js';
@@ -18,7 +19,7 @@ export interface ContactDetails {
 export interface BulkOutcome {
   contactId: string | null;
   email: string | null;
-  failure?: 'invalid_email' | 'contact_not_found';
+  failure?: 'invalid_email' | 'contact_not_found' | 'store_full';
 }
 
 export interface NewDocument {
@@ -127,8 +128,14 @@ export class MockService {
         outcomes.push({ contactId: null, email: item.email, failure: 'invalid_email' });
         continue;
       }
-      const { contact } = await this.repository.insertContact(tenant, newContact(tenant, item, 'api', this.now(), this.newId()));
-      outcomes.push({ contactId: contact.id, email: contact.email });
+      try {
+        const { contact } = await this.repository.insertContact(tenant, newContact(tenant, item, 'api', this.now(), this.newId()));
+        outcomes.push({ contactId: contact.id, email: contact.email });
+      } catch (error) {
+        // a full tenant fails the items it cannot hold, not the whole batch
+        if (!(error instanceof StoreFullError)) throw error;
+        outcomes.push({ contactId: null, email: item.email, failure: 'store_full' });
+      }
     }
     return outcomes;
   }

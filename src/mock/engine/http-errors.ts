@@ -32,4 +32,6 @@ export const Errors = {
   preferNotDeclared: (code: string, operationId: string, declared: string[]) =>
     new ApiError(400, `Prefer: code=${code} is not a status ${operationId} declares; it declares ${declared.join(', ')}`),
   internal: () => new ApiError(500, 'Internal Server Error'),
+  storeFull: (limitBytes: number) =>
+    new ApiError(507, `This tenant has used the ${Math.round(limitBytes / 2 ** 20)} MiB the sandbox gives it: delete contacts, or reset (POST /__admin/reset)`),
 };

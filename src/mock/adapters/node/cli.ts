@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     contacts: o.contacts,
     latency: o.latency,
     adminToken: o.adminToken,
+    adminOrigins: o.adminOrigins,
+    tenantBytes: o.maxTenantMb * 2 ** 20,
     log: (line) => requestLog.write(`${line}\n`),
   });
   const server = createMockServer(app);
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
   ];
   if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health excepted)');
+  if (o.adminOrigins.length) lines.push(`  /__admin answers pages of ${o.adminOrigins.join(', ')}`);
   console.log(lines.join('\n'));
 
   let stopping = false;

@@ -1,9 +1,19 @@
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact } from '../../port/records.js';
+import { StoreFullError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
+import { contactBytes, documentBytes } from './footprint.js';
 import { TenantState } from './tenant-state.js';
 
 const NO_CONTACTS = new TenantState('');
+
+/** What one tenant may add to the store beyond its seeded data, in bytes: a shared sandbox stays up. */
+export const DEFAULT_TENANT_BYTES = 256 * 2 ** 20;
+
+export interface MemoryLimits {
+  /** bytes a tenant's writes may add beyond the seed (contacts and documents; deletes give room back) */
+  tenantBytes?: number;
+}
 
 /**
  * The default store: everything in this process's memory, indexed for a million contacts per
@@ -16,10 +26,21 @@ export class MemoryRepository implements Repository {
   private readonly users = new Map<string, boolean>();
   private readonly documents = new Map<string, DocumentRecord>();
   private seq = 0;
+  /** bytes each tenant's writes added beyond its seed */
+  private readonly grown = new Map<string, number>();
+  private readonly tenantBytes: number;
 
   /** A store seeded at once (no await): what in-process callers and benchmarks want. */
-  constructor(seed?: SeedOptions) {
+  constructor(seed?: SeedOptions, limits: MemoryLimits = {}) {
+    this.tenantBytes = limits.tenantBytes ?? DEFAULT_TENANT_BYTES;
     if (seed) this.seed(seed);
+  }
+
+  /** Counts `delta` bytes against the tenant, refusing (before anything is written) what would pass its bound. */
+  private grow(tenant: string, delta: number): void {
+    const now = (this.grown.get(tenant) ?? 0) + delta;
+    if (delta > 0 && now > this.tenantBytes) throw new StoreFullError(tenant, this.tenantBytes);
+    this.grown.set(tenant, now);
   }
 
   private readonly isVerifiedNow = (emailKey: string): boolean => this.users.get(emailKey) ?? false;
@@ -40,6 +61,7 @@ export class MemoryRepository implements Repository {
     this.tenants.clear();
     this.users.clear();
     this.documents.clear();
+    this.grown.clear();
     this.seq = 0;
     for (const spec of apiKeys) {
       this.keys.set(spec.key, spec);
@@ -82,9 +104,11 @@ export class MemoryRepository implements Repository {
     return this.insertIfAbsent(this.writable(tenant), contact);
   }
 
-  private insertIfAbsent(tenant: TenantState, contact: NewContact): { created: boolean; contact: ContactRecord } {
+  /** `counted`: its bytes were already counted with the write it comes with */
+  private insertIfAbsent(tenant: TenantState, contact: NewContact, counted = false): { created: boolean; contact: ContactRecord } {
     const existing = tenant.byEmailKey(contact.emailKey);
     if (existing) return { created: false, contact: existing };
+    if (!counted) this.grow(tenant.name, contactBytes(contact));
     const record: ContactRecord = { ...contact, tags: [...contact.tags], seq: this.nextSeq() };
     tenant.insert(record);
     return { created: true, contact: record };
@@ -94,14 +118,20 @@ export class MemoryRepository implements Repository {
     const state = this.tenant(tenant);
     const contact = state.contacts.get(id);
     if (!contact) return undefined;
-    state.update(contact, change(contact));
+    const changes = change(contact);
+    const after = { ...contact };
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) (after as Record<string, unknown>)[key] = value;
+    this.grow(tenant, contactBytes(after) - contactBytes(contact));
+    state.update(contact, changes);
     return contact;
   }
 
   async deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
     const state = this.tenant(tenant);
     const contact = state.contacts.get(id);
-    if (contact) state.remove(contact);
+    if (!contact) return undefined;
+    state.remove(contact);
+    this.grow(tenant, -contactBytes(contact));
     return contact;
   }
 
@@ -121,8 +151,9 @@ export class MemoryRepository implements Repository {
 
   async insertDocument({ document, invite }: DocumentChange): Promise<DocumentRecord> {
     const tenant = this.writable(document.tenant);
+    this.grow(tenant.name, documentBytes(document) + this.inviteBytes(tenant, invite));
     this.putDocument(tenant, document);
-    for (const contact of invite) this.insertIfAbsent(tenant, contact);
+    for (const contact of invite) this.insertIfAbsent(tenant, contact, true);
     return document;
   }
 
@@ -141,11 +172,17 @@ export class MemoryRepository implements Repository {
     if (!current) return undefined;
     const { document, invite } = change(current);
     const state = this.writable(tenant);
+    this.grow(tenant, documentBytes(document) - documentBytes(current) + this.inviteBytes(state, invite));
     const kept = new Set(document.participants.map((p) => p.email));
     for (const p of current.participants) if (!kept.has(p.email)) state.documentsByEmail.get(p.email)?.delete(id);
     this.putDocument(state, document);
-    for (const contact of invite) this.insertIfAbsent(state, contact);
+    for (const contact of invite) this.insertIfAbsent(state, contact, true);
     return document;
+  }
+
+  /** the contacts an invitation would create (those whose email has none yet) */
+  private inviteBytes(tenant: TenantState, invite: NewContact[]): number {
+    return invite.reduce((sum, c) => sum + (tenant.byEmailKey(c.emailKey) ? 0 : contactBytes(c)), 0);
   }
 
   private putDocument(tenant: TenantState, document: DocumentRecord): void {
