@@ -1,12 +1,8 @@
 // npm run fuzz: a long seeded run of invalid and hostile requests against the mock in a process of
 // its own (so that a crash is seen as one), on loopback. Prints what it found; exit 1 on any failure.
 import { Command, InvalidArgumentError } from 'commander';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fuzz, send } from './fuzz-cases.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { rssMiB, startMockProcess } from './mock-process.js';
 const whole = (v: string) => {
   if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`a whole number ≥ 1, got ${v}`);
   return Number(v);
@@ -19,22 +15,10 @@ const opts = new Command('fuzz')
   .parse()
   .opts<{ requests: number; seed: number; concurrency: number }>();
 
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-
 async function main(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', '--port', '0', '--contacts', '200'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child, port, exited } = await startMockProcess(['--port', '0', '--contacts', '200']);
   let crashed: string | undefined;
-  child.on('exit', (code, signal) => (crashed = `the mock exited (${signal ?? code})`));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on('exit', () => reject(new Error(`the mock did not start: ${out}`)));
-  });
-  child.stdout.resume();
+  void exited.then((code) => (crashed = `the mock exited (${code})`));
   const rssBefore = rssMiB(child.pid!);
   console.log(`fuzzing http://127.0.0.1:${port}: ${opts.requests.toLocaleString('en-US')} requests, seed ${opts.seed}, ${opts.concurrency} at a time`);
   const report = await fuzz(port, {

@@ -2,11 +2,8 @@
 // searches, documents, journal reads and large bodies) while its resident memory is sampled; prints
 // the RSS slope after warm-up, which must be flat: what clients do must not grow the process.
 import { Command, InvalidArgumentError } from 'commander';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { rssMiB, startMockProcess } from './mock-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const positive = (v: string) => {
   if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new InvalidArgumentError(`a positive number, got ${v}`);
   return Number(v);
@@ -21,7 +18,6 @@ const opts = new Command('soak')
   .opts<{ minutes: number; warmup: number; workers: number; maxSlope: number }>();
 
 const KEY = 'sk_test_demo_a';
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<any> {
   const res = await fetch(base + path, {
@@ -51,17 +47,7 @@ async function cycle(base: string, worker: number, n: number): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', '--port', '0', '--contacts', '2000'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', () => reject(new Error(`the mock did not start: ${out}`)));
-  });
-  child.stdout.resume();
+  const { child, url: base } = await startMockProcess(['--port', '0', '--contacts', '2000']);
   const started = Date.now();
   const end = started + opts.minutes * 60_000;
   const samples: { minute: number; rss: number }[] = [];

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startMockProcess } from '../../scripts/mock-process.js';
 import { parseCliOptions } from '../../src/mock/adapters/node/cli-options.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -88,31 +89,18 @@ describe('allsign-mock options', () => {
 
 describe('allsign-mock process', () => {
   it('starts on a free port, prints URL and keys, answers health, exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--contacts', '3'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stderr.on('data', (d) => (out += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
-    expect(out).toMatch(/Bearer sk_test_demo_a/);
-    expect(out).toMatch(/\/docs/);
-    const health = await fetch(`${url}/__admin/health`);
+    const mock = await startMockProcess(['--port', '0', '--contacts', '3']);
+    expect(mock.output()).toMatch(/Bearer sk_test_demo_a/);
+    expect(mock.output()).toMatch(/\/docs/);
+    const health = await fetch(`${mock.url}/__admin/health`);
     expect(health.status).toBe(200);
-    await fetch(`${url}/v2/contacts?pageSize=2`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
+    await fetch(`${mock.url}/v2/contacts?pageSize=2`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
     // request lines are written in batches: the line shows within the flush interval
-    for (let i = 0; i < 40 && !/GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(out).toMatch(/GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    const line = /GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/;
+    for (let i = 0; i < 40 && !line.test(mock.output()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(mock.output()).toMatch(line);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited).toBe(0);
   }, 30_000);
 
   it('a port in use or an address it cannot bind: one line, exit 2', async () => {
@@ -135,26 +123,15 @@ describe('allsign-mock process', () => {
   }, 30_000);
 
   it('on SIGTERM answers the requests in flight, then exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--contacts', '1', '--latency', '700'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stderr.on('data', (d) => (out += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const inFlight = fetch(`${url}/v2/contacts`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
+    const mock = await startMockProcess(['--port', '0', '--contacts', '1', '--latency', '700']);
+    const inFlight = fetch(`${mock.url}/v2/contacts`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
     await new Promise((r) => setTimeout(r, 200));
-    child.kill('SIGTERM');
+    mock.child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(((await res.json()) as { total: number }).total).toBe(1);
-    expect(await exit).toBe(0);
-    expect(out).toMatch(/SIGTERM received/);
+    expect(await mock.exited).toBe(0);
+    expect(mock.output()).toMatch(/SIGTERM received/);
   }, 30_000);
 
   it('exits 2 on bad usage and 0 on --help', async () => {
