@@ -1,0 +1,23 @@
+/** Something SQL runs on: the pool or embedded database itself, or one transaction of it. */
+export interface Queryable {
+  /** one statement, `$1`-style parameters; rows as objects keyed by column name */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /** several statements, no parameters (migrations) */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * The little the SQL store needs from a database: statements, transactions, scripts. Two drivers
+ * implement it, PGlite (embedded, one process) and node-postgres (a server shared by processes);
+ * both speak PostgreSQL, so the store above them is one.
+ */
+export interface SqlDriver extends Queryable {
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled back when
+   * it throws. Statements inside must go through `tx` (PGlite queues everything else behind it).
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** for the banner: where the data lives */
+  readonly description: string;
+}

@@ -1,0 +1,67 @@
+import pg from 'pg';
+import type { Queryable, SqlDriver } from './driver.js';
+
+// bigint counts and sequences as numbers (they stay far below 2^53 here); the rest as node-postgres parses them
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+};
+
+// a transaction that lost a deadlock or a serialization check did nothing: it is run again
+const RETRYABLE = new Set(['40001', '40P01']);
+const ATTEMPTS = 5;
+
+export interface ServerOptions {
+  /** connections in the pool (default 10) */
+  max?: number;
+}
+
+/** PostgreSQL through a node-postgres pool: `--database-url`, several mock processes on one database. */
+export function openServer(url: string, options: ServerOptions = {}): SqlDriver {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  // an idle connection the server drops (restart, network) must not crash the process: the pool
+  // replaces it, and the next query reports what is wrong
+  pool.on('error', () => {});
+  const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+      return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+    },
+    async exec(sql: string): Promise<void> {
+      await client.query(sql);
+    },
+  });
+  return {
+    ...on(pool),
+    description: `PostgreSQL at ${redact(url)}`,
+    async transaction(work) {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query('BEGIN');
+          const result = await work(on(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          // a connection that cannot even roll back is dropped, not handed to the next caller
+          await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+          if (attempt < ATTEMPTS && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** The URL without its password, for the banner and logs. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the given URL';
+  }
+}

@@ -1,0 +1,88 @@
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Queryable, SqlDriver } from './driver.js';
+import { lockDataDir, type DirLock } from './lock-file.js';
+import { migrate } from './migrations.js';
+import { readTemplate, writeTemplate } from './pglite-template.js';
+
+// PostgreSQL's default 128 MB of shared buffers live inside the WASM heap here: 16 MB keeps the
+// process near 200 MB resident, at some cost to large counts
+const SETTINGS = ['shared_buffers=16MB'];
+const PARSERS = { 20: Number };
+
+/** The embedded database of `--data DIR`: PGlite in DIR/pglite, guarded by a lock file in DIR. */
+export async function openEmbedded(dir: string): Promise<SqlDriver & { created: boolean }> {
+  const root = resolve(dir);
+  mkdirSync(root, { recursive: true });
+  const lock = lockDataDir(root);
+  try {
+    const data = join(root, 'pglite');
+    // written once the database is created and migrated: without it, a creation was interrupted
+    const ready = join(root, 'pglite.ready');
+    const created = !existsSync(ready);
+    let db: PGlite;
+    if (created) {
+      rmSync(data, { recursive: true, force: true });
+      db = await createDatabase(data);
+      writeFileSync(ready, new Date().toISOString() + '\n');
+    } else {
+      db = await PGlite.create(data, { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS });
+    }
+    return Object.assign(pgliteDriver(db, `an embedded database in ${root} (PGlite)`, lock), { created });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/**
+ * A new database, migrated, in `data` (or in memory). Creating one runs initdb inside WASM, seconds
+ * of work that is the same every time: the result is kept as a template (per PGlite version and
+ * schema) and later databases are unpacked from it.
+ */
+async function createDatabase(data?: string): Promise<PGlite> {
+  const template = readTemplate();
+  const options = { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS, ...(template ? { loadDataDir: template } : {}) };
+  const db = data === undefined ? await PGlite.create(options) : await PGlite.create(data, options);
+  await migrate(pgliteDriver(db, 'a new database'));
+  if (!template) {
+    await db.exec('CHECKPOINT');
+    await writeTemplate(await db.dumpDataDir('none'));
+  }
+  return db;
+}
+
+/** An in-memory PGlite (no directory, no lock): for tests that want a fresh embedded database each. */
+export async function openEmbeddedInMemory(): Promise<SqlDriver> {
+  return pgliteDriver(await createDatabase(), 'an in-memory embedded database (PGlite)');
+}
+
+function queryable(db: PGlite | Transaction): Queryable {
+  return {
+    async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
+      return (await db.query<R>(sql, params as unknown[] | undefined)).rows;
+    },
+    async exec(sql: string): Promise<void> {
+      await db.exec(sql);
+    },
+  };
+}
+
+function pgliteDriver(db: PGlite, description: string, lock?: DirLock): SqlDriver {
+  return {
+    ...queryable(db),
+    description,
+    // PGlite runs one statement at a time: a transaction holds the database, and any query made
+    // outside `tx` meanwhile waits for it
+    transaction: (work) => db.transaction((tx) => work(queryable(tx))),
+    async close() {
+      try {
+        if (!db.closed) await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
