@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/conformance/index.js';
+import { DEFAULT_API_KEYS, DEFAULT_SEED, type Repository } from '../../src/mock/index.js';
+import type { SqlDriver } from '../../src/mock/stores/sql/driver.js';
+import { openServer } from '../../src/mock/stores/sql/pg-driver.js';
+import { openEmbeddedInMemory } from '../../src/mock/stores/sql/pglite-driver.js';
+import { SqlRepository } from '../../src/mock/stores/sql/sql-repository.js';
+import { dropDatabases, freshDatabase } from '../support/postgres.js';
+import { leftovers, runAgainst, startMock } from './helpers.js';
+
+// The whole catalogue against the mock on each database store, as suite.test.ts runs it against
+// the memory store: every check passes, strict, and the run leaves nothing behind.
+
+const STORES: [string, () => Promise<SqlDriver>][] = [
+  ['embedded (PGlite)', openEmbeddedInMemory],
+  ['PostgreSQL', async () => openServer(await freshDatabase())],
+];
+
+afterAll(dropDatabases);
+
+describe.each(STORES)('the conformance suite against the mock on the %s store', (_name, open) => {
+  it('passes every check, strict, with nothing skipped, and leaves nothing behind', async () => {
+    const repository = new SqlRepository(await open());
+    try {
+      await repository.reset({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
+      const mock = await startMock({ repository: repository as Repository });
+      const before = await repository.counts();
+      const summary = await runAgainst(mock, { strict: true });
+      expect(summary.results.filter((r) => r.outcome !== 'passed').map((r) => `${r.id}: ${r.outcome} ${r.message ?? ''}`)).toEqual([]);
+      expect(summary.passed).toBe(CHECKS.length + 1);
+      expect(await leftovers(mock.mock, summary.runId)).toEqual([]);
+      expect((await repository.counts()).contacts).toBe(before.contacts);
+    } finally {
+      await repository.close();
+    }
+  }, 120_000);
+});
