@@ -6,6 +6,8 @@ export { fetchHandler, toMockRequest, toResponse } from './adapters/fetch.js';
 export type { MockRequest, MockResponse, BodyError, TransportFault } from './engine/types.js';
 export { ApiError, Errors } from './engine/http-errors.js';
 export { MockService } from './domain/service.js';
+export { ControlPlane, MAX_TENANTS } from './domain/control-plane.js';
+export type { NewTenant } from './domain/control-plane.js';
 export type { Service, ServiceOptions, ContactDetails, BulkOutcome, NewDocument } from './domain/service.js';
 export { DomainError } from './domain/errors.js';
 export type { Problem, ParticipantProblem, CustomFieldsProblem } from './domain/errors.js';

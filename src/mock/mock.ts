@@ -1,5 +1,6 @@
 import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
+import { ControlPlane } from './domain/control-plane.js';
 import { MockService, type Service } from './domain/service.js';
 import { createAdmin } from './admin/router.js';
 import { createApi, type RequestState } from './engine/api.js';
@@ -42,6 +43,7 @@ export interface MockOptions {
 export interface Mock {
   handle(req: MockRequest): Promise<MockResponse>;
   readonly service: Service;
+  readonly control: ControlPlane;
   readonly repository: Repository;
   readonly journal: RequestJournal;
   readonly faults: FaultRegistry;
@@ -63,13 +65,14 @@ export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
   const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
-  const plain = new MockService(repository, { seed, ...(options.now ? { now: options.now } : {}) });
+  const plain = new MockService(repository, options.now ? { now: options.now } : {});
   const service = options.decorateService ? options.decorateService(plain) : plain;
+  const control = new ControlPlane(service, seed);
   const journal = new RequestJournal();
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
-  const admin = createAdmin(service, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
 
   const refusal = (error: unknown) => errorResponse(error, log);
 
@@ -102,7 +105,7 @@ export function createMock(options: MockOptions = {}): Mock {
       const durationMs = performance.now() - started;
       const url = requestUrl(req);
       if (!isAdminPath(req.path)) {
-        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant }, req.body);
+        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
       }
       log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}`);
     } catch {
@@ -118,5 +121,5 @@ export function createMock(options: MockOptions = {}): Mock {
     return res;
   }
 
-  return { handle, service, repository, journal, faults, contract };
+  return { handle, service, control, repository, journal, faults, contract };
 }

@@ -175,7 +175,7 @@ describe('a tenant is bounded in bytes', () => {
       created++;
     }
     expect(res.status).toBe(507);
-    expect(res.body.detail).toMatch(/MiB the sandbox gives it/);
+    expect(res.body.detail).toMatch(/^Tenant demo-a has used the 195 KiB the sandbox gives it/);
     expect(created).toBeGreaterThan(10);
     expect(created).toBeLessThan(40);
     const bulk = await api.call('post', '/v2/contacts/bulk', { body: { contacts: [{ email: 'more@example.com', notes }, { email: 'fill0@example.com' }] } });

@@ -22,6 +22,7 @@ describe('allsign-mock options', () => {
       adminToken: undefined,
       adminOrigins: [],
       maxTenantMb: 256,
+      fixtures: undefined,
     });
   });
 
@@ -40,6 +41,7 @@ describe('allsign-mock options', () => {
       adminToken: 't',
       adminOrigins: ['http://localhost:5173', 'https://app.example.com'],
       maxTenantMb: 64,
+      fixtures: undefined,
     });
   });
 

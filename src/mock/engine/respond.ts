@@ -22,7 +22,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** Any refusal or failure as FastAPI's answer; what is not the client's fault is logged and is a 500. */
 export function errorResponse(error: unknown, log: ((line: string) => void) | undefined): MockResponse {
   const apiError =
-    error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : error instanceof StoreFullError ? Errors.storeFull(error.limitBytes) : undefined;
+    error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : error instanceof StoreFullError ? Errors.storeFull(error.what, error.limitBytes) : undefined;
   if (apiError) return json(apiError.status, { detail: apiError.detail }, apiError.headers);
   try {
     log?.(`internal error: ${(error as Error)?.stack ?? String(error)}`);

@@ -13,6 +13,7 @@ export interface CliOptions {
   adminToken: string | undefined;
   adminOrigins: string[];
   maxTenantMb: number;
+  fixtures: string | undefined;
 }
 
 function integer(name: string, min: number, max: number) {
@@ -92,6 +93,7 @@ export function buildProgram(): Command {
         .default(256)
         .argParser(integer('--max-tenant-mb', 1, 65_536)),
     )
+    .addOption(new Option('--fixtures <file>', 'a JSON state to load at start (the format of GET /__admin/export): its tenants replace those of the same name').env('ALLSIGN_MOCK_FIXTURES'))
     .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health stays open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
     .addOption(
@@ -108,7 +110,8 @@ ALLSIGN_MOCK_API_KEYS=acme:sk_acme:admin@acme.example.com,globex:sk_globex
 
 Demo keys: sk_test_demo_a (tenant demo-a), sk_test_demo_b (tenant demo-b).
 Control plane: /__admin/health, /__admin/reset, /__admin/requests, /__admin/tenants, /__admin/faults,
-/__admin/contacts/{id}/verify-identity, /__admin/documents/{id}/sign. API reference: /docs.
+/__admin/export, /__admin/fixtures, /__admin/snapshots, /__admin/contacts/{id}/verify-identity,
+/__admin/documents/{id}/sign. API reference: /docs.
 Failures to rehearse: Prefer: code=503 (any 5xx or 429), Prefer: fault=reset|empty|truncate,
 Prefer: delay=MS, or POST /__admin/faults for the next N requests or a rate.`,
     )
@@ -120,7 +123,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   const program = buildProgram().exitOverride();
   // commander reads process.env for .env(); give it the environment under test
   const saved = { ...process.env };
-  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB'];
+  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES'];
   for (const k of keys) {
     if (env[k] === undefined) delete process.env[k];
     else process.env[k] = env[k];
@@ -132,7 +135,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     const envOrigins = env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     delete process.env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number }>();
+    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string }>();
     let adminOrigins = o.adminOrigin;
     if (!adminOrigins && envOrigins) {
       try {
@@ -167,6 +170,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       adminToken: o.adminToken || undefined,
       adminOrigins: adminOrigins ?? [],
       maxTenantMb: o.maxTenantMb,
+      fixtures: o.fixtures || undefined,
     };
   } finally {
     for (const k of keys) {

@@ -1,8 +1,9 @@
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
 import { StoreFullError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
 import { contactBytes, documentBytes } from './footprint.js';
+import { SnapshotShelf } from './snapshots.js';
 import { TenantState } from './tenant-state.js';
 
 const NO_CONTACTS = new TenantState('');
@@ -29,6 +30,7 @@ export class MemoryRepository implements Repository {
   /** bytes each tenant's writes added beyond its seed */
   private readonly grown = new Map<string, number>();
   private readonly tenantBytes: number;
+  private readonly snapshots = new SnapshotShelf();
 
   /** A store seeded at once (no await): what in-process callers and benchmarks want. */
   constructor(seed?: SeedOptions, limits: MemoryLimits = {}) {
@@ -39,7 +41,7 @@ export class MemoryRepository implements Repository {
   /** Counts `delta` bytes against the tenant, refusing (before anything is written) what would pass its bound. */
   private grow(tenant: string, delta: number): void {
     const now = (this.grown.get(tenant) ?? 0) + delta;
-    if (delta > 0 && now > this.tenantBytes) throw new StoreFullError(tenant, this.tenantBytes);
+    if (delta > 0 && now > this.tenantBytes) throw new StoreFullError(`tenant ${tenant}`, this.tenantBytes);
     this.grown.set(tenant, now);
   }
 
@@ -67,7 +69,10 @@ export class MemoryRepository implements Repository {
       this.keys.set(spec.key, spec);
       this.writable(spec.tenant);
     }
-    const data = generateSeed(apiKeys, seed, contactsPerTenant);
+    this.load(generateSeed(apiKeys, seed, contactsPerTenant));
+  }
+
+  private load(data: ReturnType<typeof generateSeed>): void {
     for (const [email, verified] of data.users) this.users.set(email, verified);
     for (const seeded of data.tenants) {
       const tenant = this.writable(seeded.tenant);
@@ -86,6 +91,37 @@ export class MemoryRepository implements Repository {
 
   async apiKeys(): Promise<ApiKeySpec[]> {
     return [...this.keys.values()];
+  }
+
+  async createTenant(key: ApiKeySpec): Promise<boolean> {
+    if (this.tenants.has(key.tenant) || this.keys.has(key.key)) return false;
+    this.keys.set(key.key, key);
+    this.writable(key.tenant);
+    this.users.set(key.email.toLowerCase(), true);
+    return true;
+  }
+
+  async deleteTenant(tenant: string): Promise<boolean> {
+    return this.drop(tenant);
+  }
+
+  /** the tenant, its keys and its documents go; its byte count starts again */
+  private drop(tenant: string): boolean {
+    if (!this.tenants.has(tenant)) return false;
+    for (const [key, spec] of this.keys) if (spec.tenant === tenant) this.keys.delete(key);
+    for (const [id, document] of this.documents) if (document.tenant === tenant) this.documents.delete(id);
+    this.tenants.delete(tenant);
+    this.grown.delete(tenant);
+    return true;
+  }
+
+  async seedTenant(tenant: string, options: SeedOptions): Promise<void> {
+    const keys = [...this.keys.values()].filter((k) => k.tenant === tenant);
+    if (keys.length === 0) return;
+    this.drop(tenant);
+    for (const key of keys) this.keys.set(key.key, key);
+    this.writable(tenant);
+    this.load(generateSeed(options.apiKeys, options.seed, options.contactsPerTenant, { tenant, owner: keys[0]!.email }));
   }
 
   async listContacts(tenant: string, query: ListQuery): Promise<ContactPage> {
@@ -210,6 +246,50 @@ export class MemoryRepository implements Repository {
     let contacts = 0;
     for (const tenant of this.tenants.values()) contacts += tenant.contacts.size;
     return { tenants: this.tenants.size, contacts, documents: this.documents.size, users: this.users.size };
+  }
+
+  async exportState(): Promise<StoreState> {
+    const tenants: TenantDump[] = [...this.tenants].map(([name, state]) => ({
+      tenant: name,
+      apiKeys: [...this.keys.values()].filter((k) => k.tenant === name).map(({ key, email }) => ({ key, email })),
+      contacts: state.ordered().map(({ seq: _seq, ...contact }) => contact),
+      documents: [...this.documents.values()].filter((d) => d.tenant === name),
+    }));
+    return { version: 1, tenants, users: [...this.users].map(([email, identityVerified]) => ({ email, identityVerified })) };
+  }
+
+  async importState(state: StoreState): Promise<void> {
+    for (const dump of state.tenants) {
+      this.drop(dump.tenant);
+      for (const { key, email } of dump.apiKeys) this.keys.set(key, { tenant: dump.tenant, key, email });
+      const tenant = this.writable(dump.tenant);
+      // what is loaded is the tenant's starting point, as seeded data is: not counted against its bound
+      for (const contact of dump.contacts) tenant.insert({ ...contact, tags: [...contact.tags], seq: this.nextSeq() });
+      for (const document of dump.documents) this.putDocument(tenant, document);
+    }
+    for (const user of state.users) this.users.set(user.email, user.identityVerified);
+  }
+
+  async saveSnapshot(name: string): Promise<SnapshotInfo> {
+    return this.snapshots.save(name, await this.exportState());
+  }
+
+  async restoreSnapshot(name: string): Promise<boolean> {
+    const state = this.snapshots.take(name);
+    if (!state) return false;
+    for (const tenant of [...this.tenants.keys()]) this.drop(tenant);
+    this.keys.clear();
+    this.users.clear();
+    await this.importState(state);
+    return true;
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    return this.snapshots.list();
+  }
+
+  async deleteSnapshot(name: string): Promise<boolean> {
+    return this.snapshots.delete(name);
   }
 
   /** index sizes per tenant, for tests and soak measurements of the store's own structures */
