@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/conformance/index.js';
-import { DEFAULT_API_KEYS, DEFAULT_SEED, type Repository } from '../../src/mock/index.js';
+import { DEFAULT_API_KEYS, DEFAULT_SEED } from '../../src/mock/index.js';
 import type { SqlDriver } from '../../src/mock/stores/sql/driver.js';
 import { openServer } from '../../src/mock/stores/sql/pg-driver.js';
 import { openEmbeddedInMemory } from '../../src/mock/stores/sql/pglite-driver.js';
@@ -23,7 +23,7 @@ describe.each(STORES)('the conformance suite against the mock on the %s store', 
     const repository = new SqlRepository(await open());
     try {
       await repository.reset({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
-      const mock = await startMock({ repository: repository as Repository });
+      const mock = await startMock({ repository });
       const before = await repository.counts();
       const summary = await runAgainst(mock, { strict: true });
       expect(summary.results.filter((r) => r.outcome !== 'passed').map((r) => `${r.id}: ${r.outcome} ${r.message ?? ''}`)).toEqual([]);

@@ -22,7 +22,7 @@ export async function autocomplete(q: Queryable, tenant: string, parts: string[]
   let after: [string, number] = ['', 0];
   for (;;) {
     const rows = await q.query<ContactRow & { word: string; word_seq: number }>(
-      `SELECT w.word, w.seq AS word_seq, ${CONTACT_COLUMNS} FROM contact_words w JOIN contacts c ON c.id = w.contact_id
+      `SELECT w.word, w.seq AS word_seq, ${CONTACT_COLUMNS} FROM contact_words w JOIN contacts c ON c.seq = w.seq
        WHERE w.tenant = $1 AND w.word >= $2 AND w.word < $3 AND starts_with(w.word, $2) AND (w.word, w.seq) > ($4, $5)
          AND NOT EXISTS (SELECT 1 FROM unnest($6::text[]) AS part WHERE NOT EXISTS (SELECT 1 FROM unnest(c.words) AS word WHERE starts_with(word, part)))
        ORDER BY w.word, w.seq LIMIT $7`,

@@ -85,9 +85,10 @@ export function contactParams(contact: NewContact): unknown[] {
 export const CONTACT_INSERT_COLUMNS = 'id, tenant, email, email_key, full_name, phone, company, job_title, notes, tags, custom_fields, source, created_at, updated_at, search_text, company_text, words';
 export const CONTACT_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json, $12, $13, $14, $15, $16, $17';
 
-export const DOCUMENT_COLUMNS = 'd.id, d.tenant, d.name, d.status, d.send_by_whatsapp, d.participants, d.created_at, d.signed_at';
+export const DOCUMENT_COLUMNS = 'd.seq, d.id, d.tenant, d.name, d.status, d.send_by_whatsapp, d.participants, d.created_at, d.signed_at';
 
 export interface DocumentRow {
+  seq: number;
   id: string;
   tenant: string;
   name: string;
@@ -133,9 +134,4 @@ function nullPrototype(fields: CustomFieldMap): CustomFieldMap {
   const out: CustomFieldMap = Object.create(null);
   for (const key of Object.keys(fields)) out[key] = fields[key];
   return out;
-}
-
-/** Ids are lower-case UUIDs; anything else names nothing here (and must not reach a uuid cast). */
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id);
 }

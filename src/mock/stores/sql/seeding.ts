@@ -1,11 +1,11 @@
 import type { SeedOptions } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
-import { insertContacts, insertDocuments } from './bulk.js';
+import { insertContacts, insertDocuments, upsertUsers } from './bulk.js';
 import type { Queryable } from './driver.js';
 import { encodeText } from './text-codec.js';
 
 /** Every table the store's data lives in (snapshots and the schema's own bookkeeping excepted). */
-export const DATA_TABLES = 'contact_words, document_participants, documents, contacts, api_keys, users, tenants';
+export const DATA_TABLES = 'contacts, contact_words, documents, document_participants, api_keys, users, tenants';
 
 /**
  * Empties the store and seeds it, inside the caller's transaction: other processes see the old
@@ -22,7 +22,7 @@ export async function seedStore(tx: Queryable, { apiKeys, seed, contactsPerTenan
     apiKeys.map((k) => encodeText(k.email)),
   ]);
   const data = generateSeed(apiKeys, seed, contactsPerTenant);
-  await tx.query('INSERT INTO users (email_key, identity_verified) SELECT * FROM unnest($1::text[], $2::boolean[])', [[...data.users.keys()], [...data.users.values()]]);
+  await upsertUsers(tx, [...data.users].map(([email, identityVerified]) => ({ email, identityVerified })));
   let seq = 0;
   for (const tenant of data.tenants) {
     await insertContacts(tx, tenant.contacts, tenant.contacts.map(() => ++seq));

@@ -1,10 +1,13 @@
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
 import type { SqlDriver } from './driver.js';
 import { insertContacts } from './bulk.js';
 import { listContacts } from './list-query.js';
 import { autocomplete } from './autocomplete.js';
 import { seedStore } from './seeding.js';
+import { deleteSnapshot, listSnapshots, restoreSnapshot, saveSnapshot } from './snapshots.js';
+import { exportState, importState } from './state.js';
+import { createTenant, emptyTenant, seedTenant } from './tenants.js';
 import {
   CONTACT_COLUMNS,
   CONTACT_INSERT_COLUMNS,
@@ -14,13 +17,12 @@ import {
   DOCUMENT_VALUES,
   contactParams,
   documentParams,
-  isUuid,
   toContact,
   toDocument,
   type ContactRow,
   type DocumentRow,
 } from './rows.js';
-import { encodeText } from './text-codec.js';
+import { decodeText, encodeText } from './text-codec.js';
 
 /**
  * The repository over PostgreSQL, embedded (PGlite) or a server (node-postgres): one adapter, one
@@ -35,11 +37,24 @@ export class SqlRepository implements Repository {
 
   async authenticate(key: string): Promise<ApiKeySpec | undefined> {
     const [row] = await this.driver.query<ApiKeySpec>('SELECT tenant, key, email FROM api_keys WHERE key = $1', [encodeText(key)]);
-    return row;
+    return row && { tenant: decodeText(row.tenant), key: decodeText(row.key), email: decodeText(row.email) };
   }
 
   async apiKeys(): Promise<ApiKeySpec[]> {
-    return this.driver.query<ApiKeySpec>('SELECT tenant, key, email FROM api_keys ORDER BY position');
+    const rows = await this.driver.query<ApiKeySpec>('SELECT tenant, key, email FROM api_keys ORDER BY position');
+    return rows.map((k) => ({ tenant: decodeText(k.tenant), key: decodeText(k.key), email: decodeText(k.email) }));
+  }
+
+  createTenant(key: ApiKeySpec): Promise<boolean> {
+    return createTenant((work) => this.driver.transaction(work), key);
+  }
+
+  deleteTenant(tenant: string): Promise<boolean> {
+    return this.driver.transaction((tx) => emptyTenant(tx, tenant, false));
+  }
+
+  seedTenant(tenant: string, options: SeedOptions): Promise<void> {
+    return this.driver.transaction((tx) => seedTenant(tx, tenant, options));
   }
 
   // ---- contacts
@@ -53,8 +68,7 @@ export class SqlRepository implements Repository {
   }
 
   async getContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
-    if (!isUuid(id)) return undefined;
-    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1 AND c.tenant = $2`, [id, encodeText(tenant)]);
+    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.tenant = $1 AND c.id = $2`, [encodeText(tenant), encodeText(id)]);
     return row && toContact(row);
   }
 
@@ -77,9 +91,8 @@ export class SqlRepository implements Repository {
   }
 
   async updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined> {
-    if (!isUuid(id)) return undefined;
     return this.driver.transaction(async (tx) => {
-      const [row] = await tx.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1 AND c.tenant = $2 FOR UPDATE`, [id, encodeText(tenant)]);
+      const [row] = await tx.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.tenant = $1 AND c.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
       if (!row) return undefined;
       const current = toContact(row);
       const after: ContactRecord = { ...current };
@@ -88,16 +101,15 @@ export class SqlRepository implements Repository {
       const [updated] = await tx.query<ContactRow>(
         `UPDATE contacts c SET full_name = $2, phone = $3, company = $4, job_title = $5, notes = $6, tags = $7, custom_fields = $8::json,
            updated_at = $9, search_text = $10, company_text = $11, words = $12
-         WHERE c.id = $1 RETURNING ${CONTACT_COLUMNS}`,
-        [p[0], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[13], p[14], p[15], p[16]],
+         WHERE c.seq = $1 RETURNING ${CONTACT_COLUMNS}`,
+        [row.seq, p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[13], p[14], p[15], p[16]],
       );
       return toContact(updated!);
     });
   }
 
   async deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
-    if (!isUuid(id)) return undefined;
-    const [row] = await this.driver.query<ContactRow>(`DELETE FROM contacts c WHERE c.id = $1 AND c.tenant = $2 RETURNING ${CONTACT_COLUMNS}`, [id, encodeText(tenant)]);
+    const [row] = await this.driver.query<ContactRow>(`DELETE FROM contacts c WHERE c.tenant = $1 AND c.id = $2 RETURNING ${CONTACT_COLUMNS}`, [encodeText(tenant), encodeText(id)]);
     return row && toContact(row);
   }
 
@@ -119,7 +131,7 @@ export class SqlRepository implements Repository {
 
   async documentsOf(tenant: string, emailKey: string): Promise<DocumentRecord[]> {
     const rows = await this.driver.query<DocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM document_participants p JOIN documents d ON d.id = p.document_id
+      `SELECT ${DOCUMENT_COLUMNS} FROM document_participants p JOIN documents d ON d.seq = p.document_seq
        WHERE p.tenant = $1 AND p.email = $2 ORDER BY d.created_at DESC, d.seq`,
       [encodeText(tenant), encodeText(emailKey)],
     );
@@ -135,21 +147,17 @@ export class SqlRepository implements Repository {
   }
 
   async getDocument(tenant: string, id: string): Promise<DocumentRecord | undefined> {
-    if (!isUuid(id)) return undefined;
-    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 AND d.tenant = $2`, [id, encodeText(tenant)]);
+    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.tenant = $1 AND d.id = $2`, [encodeText(tenant), encodeText(id)]);
     return row && toDocument(row);
   }
 
   async updateDocument(tenant: string, id: string, change: (current: DocumentRecord) => DocumentChange): Promise<DocumentRecord | undefined> {
-    if (!isUuid(id)) return undefined;
     return this.driver.transaction(async (tx) => {
-      const [row] = await tx.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 AND d.tenant = $2 FOR UPDATE`, [id, encodeText(tenant)]);
+      const [row] = await tx.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.tenant = $1 AND d.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
       if (!row) return undefined;
       const { document, invite } = change(toDocument(row));
-      await tx.query(
-        `UPDATE documents SET name = $3, status = $4, send_by_whatsapp = $5, participants = $6::json, created_at = $7, signed_at = $8 WHERE id = $1 AND tenant = $2`,
-        documentParams({ ...document, id, tenant }),
-      );
+      const p = documentParams(document);
+      await tx.query('UPDATE documents SET name = $2, status = $3, send_by_whatsapp = $4, participants = $5::json, created_at = $6, signed_at = $7 WHERE seq = $1', [row.seq, ...p.slice(2)]);
       await insertContacts(tx, invite);
       return document;
     });
@@ -158,14 +166,12 @@ export class SqlRepository implements Repository {
   // ---- control plane
 
   async findContact(id: string): Promise<ContactRecord | undefined> {
-    if (!isUuid(id)) return undefined;
-    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1`, [id]);
+    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1 ORDER BY c.seq LIMIT 1`, [encodeText(id)]);
     return row && toContact(row);
   }
 
   async findDocument(id: string): Promise<DocumentRecord | undefined> {
-    if (!isUuid(id)) return undefined;
-    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1`, [id]);
+    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 ORDER BY d.seq LIMIT 1`, [encodeText(id)]);
     return row && toDocument(row);
   }
 
@@ -179,6 +185,39 @@ export class SqlRepository implements Repository {
 
   async reset(options: SeedOptions): Promise<void> {
     await this.driver.transaction((tx) => seedStore(tx, options));
+  }
+
+  // ---- state in and out
+
+  exportState(): Promise<StoreState> {
+    return this.driver.transaction(async (tx) => {
+      // one moment of the store, whatever other processes write meanwhile
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      return exportState(tx);
+    });
+  }
+
+  importState(state: StoreState): Promise<void> {
+    return this.driver.transaction((tx) => importState(tx, state));
+  }
+
+  saveSnapshot(name: string): Promise<SnapshotInfo> {
+    return this.driver.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+      return saveSnapshot(tx, name);
+    });
+  }
+
+  restoreSnapshot(name: string): Promise<boolean> {
+    return this.driver.transaction((tx) => restoreSnapshot(tx, name));
+  }
+
+  listSnapshots(): Promise<SnapshotInfo[]> {
+    return listSnapshots(this.driver);
+  }
+
+  deleteSnapshot(name: string): Promise<boolean> {
+    return this.driver.transaction((tx) => deleteSnapshot(tx, name));
   }
 
   /** Closes the pool or the embedded database (after the server has drained). */
