@@ -23,6 +23,8 @@ describe('allsign-mock options', () => {
       adminOrigins: [],
       maxTenantMb: 256,
       fixtures: undefined,
+      data: undefined,
+      databaseUrl: undefined,
     });
   });
 
@@ -42,6 +44,8 @@ describe('allsign-mock options', () => {
       adminOrigins: ['http://localhost:5173', 'https://app.example.com'],
       maxTenantMb: 64,
       fixtures: undefined,
+      data: undefined,
+      databaseUrl: undefined,
     });
   });
 

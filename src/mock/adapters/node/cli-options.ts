@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isValidEmail } from '../../../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED } from '../../defaults.js';
 import type { ApiKeySpec } from '../../port/records.js';
+import { redactUrl } from '../../stores/sql/url.js';
 
 export interface CliOptions {
   port: number;
@@ -14,6 +15,10 @@ export interface CliOptions {
   adminOrigins: string[];
   maxTenantMb: number;
   fixtures: string | undefined;
+  /** an embedded database in this directory (state survives restarts) */
+  data: string | undefined;
+  /** a PostgreSQL server shared by several mock processes */
+  databaseUrl: string | undefined;
 }
 
 function integer(name: string, min: number, max: number) {
@@ -94,6 +99,8 @@ export function buildProgram(): Command {
         .argParser(integer('--max-tenant-mb', 1, 65_536)),
     )
     .addOption(new Option('--fixtures <file>', 'a JSON state to load at start (the format of GET /__admin/export): its tenants replace those of the same name').env('ALLSIGN_MOCK_FIXTURES'))
+    .addOption(new Option('--data <dir>', 'keep the state in an embedded database in DIR: it survives restarts (one process per DIR)').env('ALLSIGN_MOCK_DATA'))
+    .addOption(new Option('--database-url <url>', 'keep the state in PostgreSQL (postgres://user:password@host:port/db): replicas on one database act as one API').env('DATABASE_URL'))
     .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health stays open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
     .addOption(
@@ -123,7 +130,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   const program = buildProgram().exitOverride();
   // commander reads process.env for .env(); give it the environment under test
   const saved = { ...process.env };
-  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES'];
+  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES', 'ALLSIGN_MOCK_DATA', 'DATABASE_URL'];
   for (const k of keys) {
     if (env[k] === undefined) delete process.env[k];
     else process.env[k] = env[k];
@@ -135,7 +142,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     const envOrigins = env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     delete process.env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string }>();
+    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string; data?: string; databaseUrl?: string }>();
     let adminOrigins = o.adminOrigin;
     if (!adminOrigins && envOrigins) {
       try {
@@ -158,6 +165,12 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     } catch (error) {
       program.error(`error: option '--latency' (ALLSIGN_MOCK_LATENCY): ${(error as Error).message}`, { exitCode: 2, code: 'commander.invalidArgument' });
     }
+    if (o.data && o.databaseUrl) {
+      program.error('error: --data (ALLSIGN_MOCK_DATA) and --database-url (DATABASE_URL) are two stores: give one of them', { exitCode: 2, code: 'commander.invalidArgument' });
+    }
+    if (o.databaseUrl && !/^postgres(ql)?:\/\//.test(o.databaseUrl)) {
+      program.error(`error: option '--database-url' (DATABASE_URL): a PostgreSQL URL starts with postgres:// or postgresql://, got ${JSON.stringify(redactUrl(o.databaseUrl))}`, { exitCode: 2, code: 'commander.invalidArgument' });
+    }
     const duplicates = (apiKeys ?? []).map((k) => k.key).filter((k, i, all) => all.indexOf(k) !== i);
     if (duplicates.length) program.error(`error: API key ${duplicates[0]} is given twice`, { exitCode: 2, code: 'commander.invalidArgument' });
     return {
@@ -171,6 +184,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       adminOrigins: adminOrigins ?? [],
       maxTenantMb: o.maxTenantMb,
       fixtures: o.fixtures || undefined,
+      data: o.data || undefined,
+      databaseUrl: o.databaseUrl || undefined,
     };
   } finally {
     for (const k of keys) {

@@ -2,17 +2,21 @@ import { CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
 import { readFile } from 'node:fs/promises';
+import { loadContract } from '../../../contract/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Mock } from '../../mock.js';
 import { createMockApp } from '../express/app.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
 import { createMockServer, drain, listen } from './server.js';
+import { openCliStore, type CliStore } from './store.js';
 
 // a CommonJS module whose types describe an ES default: require gives the class itself
 const SonicBoom = createRequire(import.meta.url)('sonic-boom') as typeof SonicBoomClass;
 
 /** requests in flight get this long to finish after SIGTERM or Ctrl-C (a container stop waits 10 s) */
 const DRAIN_DEADLINE_MS = 8000;
+/** then the store this long to close (PGlite writes a checkpoint) */
+const CLOSE_DEADLINE_MS = 1500;
 
 function options(): CliOptions {
   try {
@@ -56,6 +60,16 @@ function issuePath(loc: (string | number)[]): string {
 async function main(): Promise<void> {
   const o = options();
   const started = Date.now();
+  const opening = openCliStore(o, { apiKeys: o.apiKeys, seed: o.seed, contactsPerTenant: o.contacts });
+  // the contract compiles while the database opens (its WASM compiles off the main thread)
+  loadContract();
+  let store: CliStore;
+  try {
+    store = await opening;
+  } catch (error) {
+    console.error(`allsign-mock: cannot open the store: ${(error as Error).message}`);
+    process.exit(2);
+  }
   // request lines go out in batches: a synchronous write per request costs a busy mock ~7% of its
   // throughput; light traffic still shows within the flush interval
   const requestLog = new SonicBoom({ fd: 1, minLength: 8 * 1024 });
@@ -70,37 +84,48 @@ async function main(): Promise<void> {
     adminOrigins: o.adminOrigins,
     tenantBytes: o.maxTenantMb * 2 ** 20,
     log: (line) => requestLog.write(`${line}\n`),
+    ...(store.repository ? { repository: store.repository } : {}),
   });
   if (o.fixtures) await loadFixtures(app.locals.mock, o.fixtures);
   const server = createMockServer(app);
-  let address;
-  try {
-    address = await listen(server, o.port, o.host);
-  } catch (error) {
-    console.error(`allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-  const lines = [
-    `AllSign v2 mock listening on ${url} (ready in ${Date.now() - started} ms, ${o.contacts} contacts per tenant, seed ${o.seed})`,
-    ...o.apiKeys.map((k) => `  tenant ${k.tenant}: Authorization: Bearer ${k.key}  (user ${k.email})`),
-    `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
-  ];
-  if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health excepted)');
-  if (o.adminOrigins.length) lines.push(`  /__admin answers pages of ${o.adminOrigins.join(', ')}`);
-  console.log(lines.join('\n'));
-
+  // from here a signal drains the server and closes the store (releasing a data directory), even
+  // one that comes before the server listens
   let stopping = false;
   const stop = (signal: string) => {
     // a second signal while draining means "now"
     if (stopping) process.exit(0);
     stopping = true;
     console.log(`${signal} received: finishing requests in flight, then exiting`);
-    void drain(server, DRAIN_DEADLINE_MS).then(() => process.exit(0));
+    void drain(server, DRAIN_DEADLINE_MS)
+      .then(() => Promise.race([store.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS))]))
+      .catch((error: unknown) => console.error(`allsign-mock: closing the store: ${(error as Error).message}`))
+      .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  let address;
+  try {
+    address = await listen(server, o.port, o.host);
+  } catch (error) {
+    console.error(`allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
+    await store.close();
+    process.exit(2);
+  }
+  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  // a kept store has the keys of the runs before: those are what works
+  const keys = await app.locals.mock.repository.apiKeys();
+  const lines = [
+    `AllSign v2 mock listening on ${url} (ready in ${Date.now() - started} ms)`,
+    `  ${store.banner}`,
+    ...keys.slice(0, 20).map((k) => `  tenant ${k.tenant}: Authorization: Bearer ${k.key}  (user ${k.email})`),
+    ...(keys.length > 20 ? [`  … and ${keys.length - 20} more keys (GET /__admin/tenants)`] : []),
+    `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
+  ];
+  if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health excepted)');
+  if (o.adminOrigins.length) lines.push(`  /__admin answers pages of ${o.adminOrigins.join(', ')}`);
+  console.log(lines.join('\n'));
+
 }
 
 void main();

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Queryable, SqlDriver } from './driver.js';
+import { redactUrl } from './url.js';
 
 // bigint counts and sequences as numbers (they stay far below 2^53 here); the rest as node-postgres parses them
 const types = {
@@ -23,7 +24,15 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
   pool.on('error', () => {});
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
-      return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+        } catch (error) {
+          // a statement of its own that lost a deadlock (to a reset's TRUNCATE) changed nothing: run
+          // it again; inside a transaction the whole transaction is what runs again
+          if (client !== pool || attempt === ATTEMPTS || !RETRYABLE.has((error as { code?: string }).code ?? '')) throw error;
+        }
+      }
     },
     async exec(sql: string): Promise<void> {
       await client.query(sql);
@@ -31,7 +40,7 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
   });
   return {
     ...on(pool),
-    description: `PostgreSQL at ${redact(url)}`,
+    description: `PostgreSQL at ${redactUrl(url)}`,
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         const client = await pool.connect();
@@ -53,15 +62,4 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
     },
     close: () => pool.end(),
   };
-}
-
-/** The URL without its password, for the banner and logs. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the given URL';
-  }
 }

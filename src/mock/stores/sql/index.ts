@@ -1,0 +1,46 @@
+// The database stores, for the CLI and for in-process use: an embedded database in a directory,
+// or a PostgreSQL server. Both open migrated and seeded once (see open.ts).
+import type { SeedOptions } from '../../port/repository.js';
+import { openSqlRepository, type OpenedStore } from './open.js';
+import { openServer } from './pg-driver.js';
+import { openEmbedded } from './pglite-driver.js';
+
+export { DataDirInUseError } from './lock-file.js';
+export { SqlRepository } from './sql-repository.js';
+export type { OpenedStore } from './open.js';
+
+/** `--data DIR`: PGlite in DIR, one process at a time (a second one gets DataDirInUseError). */
+export async function openDataDir(dir: string, seed: SeedOptions): Promise<OpenedStore> {
+  const driver = await openEmbedded(dir);
+  try {
+    return await openSqlRepository(driver, seed);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+}
+
+/** `--database-url URL`: a pool on a PostgreSQL server, shared with every other process on it. */
+export async function openDatabaseUrl(url: string, seed: SeedOptions, options: { waitMs?: number; onWait?: (reason: string) => void } = {}): Promise<OpenedStore> {
+  const driver = openServer(url);
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  for (;;) {
+    try {
+      return await openSqlRepository(driver, seed);
+    } catch (error) {
+      // a server still starting (a compose file brings both up at once) is waited for, a while
+      if (!isNotReady(error) || Date.now() > deadline) {
+        await driver.close();
+        throw error;
+      }
+      options.onWait?.((error as Error).message);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+function isNotReady(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  // refused (not listening yet), a name server that has no answer yet, PostgreSQL starting up
+  return code === 'ECONNREFUSED' || code === 'EAI_AGAIN' || code === '57P03';
+}
