@@ -2,7 +2,6 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { contractLimits } from '../../../src/contract/index.js';
 import { DomainError, MemoryRepository, MockService, type Repository } from '../../../src/mock/index.js';
 import { fold } from '../../../src/mock/port/text.js';
-import type { SqlDriver } from '../../../src/mock/stores/sql/driver.js';
 import { openServer } from '../../../src/mock/stores/sql/pg-driver.js';
 import { openEmbeddedInMemory } from '../../../src/mock/stores/sql/pglite-driver.js';
 import { SqlRepository } from '../../../src/mock/stores/sql/sql-repository.js';
