@@ -42,7 +42,9 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     persistent: false,
     createPostgresUser: root,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', data, ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
+    // random_page_cost 1.1: the usual setting for a server on SSD, where a bitmap scan over a
+    // trigram index beats reading a whole table the default (4, for spinning disks) prefers
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', data, '-c', 'random_page_cost=1.1', ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'])],
     onLog: log,
     onError: (e) => log(String(e)),
   });

@@ -19,7 +19,9 @@ export async function autocomplete(q: Queryable, tenant: string, parts: string[]
   const others = parts.filter((p) => p !== driver);
   const batch = Math.max(4 * limit, 20);
   const found = new Map<string, ContactRecord>();
-  let after: [string, number] = ['', 0];
+  // the walk starts just before (driver, any seq): a row bound the index can start from (a bound
+  // below the prefix, say ('', 0), made PostgreSQL read the tenant's words from the first one)
+  let after: [string, number] = [driver, -1];
   for (;;) {
     const rows = await q.query<ContactRow & { word: string; word_seq: number }>(
       `SELECT w.word, w.seq AS word_seq, ${CONTACT_COLUMNS} FROM contact_words w JOIN contacts c ON c.seq = w.seq

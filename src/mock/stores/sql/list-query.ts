@@ -15,40 +15,48 @@ export function containsPattern(needle: string): string {
 
 /**
  * One page, newest first, and the total over all pages, in one statement. Unfiltered, the total is
- * the tenant's counter; filtered, the matches are found once (the trigram indexes narrow a search)
+ * the tenant's counter; filtered, the matches are found once (the trigram index narrows a search)
  * and both counted and paged from there.
  */
 export async function listContacts(q: Queryable, tenant: string, query: ListQuery): Promise<ContactPage> {
   const { page, pageSize } = query;
   const params: unknown[] = [encodeText(tenant), pageSize, (page - 1) * pageSize];
-  const where: string[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
+  // conditions on the contact (and its user); a search alone reads the narrow search table only
+  const where: string[] = [];
+  let search: string | undefined;
   if (query.search) {
-    const pattern = param(containsPattern(query.search));
-    where.push(`(c.search_text LIKE ${pattern} OR c.company_text LIKE ${pattern})`);
+    search = param(containsPattern(query.search));
+    // the search table joins the texts with U+0002: a needle holding one is checked field by field
+    if (query.search.includes('\u0002')) where.push(`(c.search_text LIKE ${search} OR c.company_text LIKE ${search})`);
   }
   if (query.tag !== undefined) where.push(`${param(encodeText(query.tag))} = ANY (c.tags)`);
   if (query.source !== undefined) where.push(`c.source = ${param(query.source)}`);
   if (query.verified !== undefined) where.push(`coalesce(u.identity_verified, false) = ${param(query.verified)}`);
 
-  const rows = where.length
-    ? await q.query<ListRow>(
-        `WITH matches AS MATERIALIZED (
-           SELECT c.seq FROM contacts c LEFT JOIN users u ON u.email_key = c.email_key WHERE c.tenant = $1 AND ${where.join(' AND ')}
-         )
-         SELECT (SELECT count(*) FROM matches) AS total, p.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-           SELECT ${ROW} FROM (SELECT seq FROM matches ORDER BY seq DESC LIMIT $2 OFFSET $3) AS m
-           JOIN contacts c ON c.seq = m.seq LEFT JOIN users u ON u.email_key = c.email_key
-         ) AS p ON true ORDER BY p.seq DESC`,
-        params,
-      )
-    : await q.query<ListRow>(
-        `SELECT t.contacts AS total, p.* FROM tenants t LEFT JOIN LATERAL (
-           SELECT ${ROW} FROM contacts c LEFT JOIN users u ON u.email_key = c.email_key
-           WHERE c.tenant = t.name ORDER BY c.seq DESC LIMIT $2 OFFSET $3
-         ) AS p ON true WHERE t.name = $1 ORDER BY p.seq DESC`,
-        params,
-      );
+  let rows: ListRow[];
+  if (!search && where.length === 0) {
+    rows = await q.query<ListRow>(
+      `SELECT t.contacts AS total, p.* FROM tenants t LEFT JOIN LATERAL (
+         SELECT ${ROW} FROM contacts c LEFT JOIN users u ON u.email_key = c.email_key
+         WHERE c.tenant = t.name ORDER BY c.seq DESC LIMIT $2 OFFSET $3
+       ) AS p ON true WHERE t.name = $1 ORDER BY p.seq DESC`,
+      params,
+    );
+  } else {
+    const matches = search
+      ? `SELECT s.seq FROM contact_search s${where.length ? ' JOIN contacts c ON c.seq = s.seq LEFT JOIN users u ON u.email_key = c.email_key' : ''}
+         WHERE s.tenant = $1 AND s.text LIKE ${search}${where.length ? ` AND ${where.join(' AND ')}` : ''}`
+      : `SELECT c.seq FROM contacts c LEFT JOIN users u ON u.email_key = c.email_key WHERE c.tenant = $1 AND ${where.join(' AND ')}`;
+    rows = await q.query<ListRow>(
+      `WITH matches AS MATERIALIZED (${matches})
+       SELECT (SELECT count(*) FROM matches) AS total, p.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+         SELECT ${ROW} FROM (SELECT seq FROM matches ORDER BY seq DESC LIMIT $2 OFFSET $3) AS m
+         JOIN contacts c ON c.seq = m.seq LEFT JOIN users u ON u.email_key = c.email_key
+       ) AS p ON true ORDER BY p.seq DESC`,
+      params,
+    );
+  }
   const total = Number(rows[0]?.total ?? 0);
   return {
     total,

@@ -70,12 +70,23 @@ CREATE TABLE contacts (
 );
 CREATE INDEX contacts_by_id ON contacts (id);
 CREATE INDEX contacts_newest ON contacts (tenant, seq DESC);
-CREATE INDEX contacts_search ON contacts USING gin (search_text gin_trgm_ops);
-CREATE INDEX contacts_company ON contacts USING gin (company_text gin_trgm_ops);
 
--- autocomplete: every word of every contact, walked in order from a prefix
+-- search: the folded name, email and company of each contact in a narrow table of its own, under
+-- one trigram index. Counting 19,000 matches of 100,000 visits every matching row: in rows of
+-- ~100 bytes that is a fifth of the pages the contacts themselves take
+CREATE TABLE contact_search (
+  seq bigint PRIMARY KEY,
+  tenant text NOT NULL,
+  -- search_text, U+0002, company_text: a needle without U+0002 cannot run from one into the other
+  text text NOT NULL
+);
+CREATE INDEX contact_search_text ON contact_search USING gin (text gin_trgm_ops);
+
+-- autocomplete: every word of every contact, walked in order from a prefix. Kept by the triggers
+-- on contacts, deletes included: a foreign key would check each of the ~10 rows per contact alone,
+-- which took a third of the time of a large seed
 CREATE TABLE contact_words (
-  seq bigint NOT NULL REFERENCES contacts (seq) ON DELETE CASCADE,
+  seq bigint NOT NULL,
   tenant text NOT NULL,
   word text COLLATE "C" NOT NULL,
   PRIMARY KEY (seq, word)
@@ -86,6 +97,8 @@ CREATE FUNCTION contacts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO contact_words (seq, tenant, word)
     SELECT DISTINCT n.seq, n.tenant, w FROM new_rows n, unnest(n.words) AS w;
+  INSERT INTO contact_search (seq, tenant, text)
+    SELECT n.seq, n.tenant, n.search_text || chr(2) || n.company_text FROM new_rows n;
   UPDATE tenants t SET contacts = t.contacts + n.added
     FROM (SELECT tenant, count(*) AS added FROM new_rows GROUP BY tenant) n WHERE t.name = n.tenant;
   RETURN NULL;
@@ -100,6 +113,9 @@ BEGIN
   INSERT INTO contact_words (seq, tenant, word)
     SELECT DISTINCT n.seq, n.tenant, w FROM old_rows o JOIN new_rows n ON n.seq = o.seq, unnest(n.words) AS w
     WHERE o.words IS DISTINCT FROM n.words;
+  UPDATE contact_search s SET text = n.search_text || chr(2) || n.company_text
+    FROM old_rows o JOIN new_rows n ON n.seq = o.seq
+    WHERE s.seq = n.seq AND (o.search_text, o.company_text) IS DISTINCT FROM (n.search_text, n.company_text);
   RETURN NULL;
 END $$;
 CREATE TRIGGER contacts_updated AFTER UPDATE ON contacts
@@ -107,6 +123,8 @@ CREATE TRIGGER contacts_updated AFTER UPDATE ON contacts
 
 CREATE FUNCTION contacts_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  DELETE FROM contact_words w USING old_rows o WHERE w.seq = o.seq;
+  DELETE FROM contact_search s USING old_rows o WHERE s.seq = o.seq;
   UPDATE tenants t SET contacts = t.contacts - o.removed
     FROM (SELECT tenant, count(*) AS removed FROM old_rows GROUP BY tenant) o WHERE t.name = o.tenant;
   RETURN NULL;
@@ -130,8 +148,9 @@ CREATE TABLE documents (
 CREATE INDEX documents_by_id ON documents (id);
 
 -- one row per participant: a contact's documents by email, and no email twice on one document
+-- (kept by the triggers on documents, as the words are)
 CREATE TABLE document_participants (
-  document_seq bigint NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+  document_seq bigint NOT NULL,
   tenant text NOT NULL,
   email text NOT NULL,
   PRIMARY KEY (document_seq, email)
@@ -151,6 +170,14 @@ CREATE TRIGGER documents_inserted AFTER INSERT ON documents
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION documents_written();
 CREATE TRIGGER documents_updated AFTER UPDATE ON documents
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION documents_written();
+
+CREATE FUNCTION documents_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM document_participants p USING old_rows o WHERE p.document_seq = o.seq;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER documents_deleted AFTER DELETE ON documents
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION documents_deleted();
 
 -- named copies of the whole store, kept by the database so every process sharing it sees them;
 -- the derived tables (words, participants, counts) are rebuilt by the triggers on restore

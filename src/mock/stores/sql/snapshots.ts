@@ -1,6 +1,6 @@
 import type { SnapshotInfo } from '../../port/records.js';
 import type { Queryable } from './driver.js';
-import { DATA_TABLES } from './seeding.js';
+import { analyzeAfterLoad, DATA_TABLES } from './seeding.js';
 
 // Snapshots are copies of the store's rows in tables of their own, made and restored by the
 // database (INSERT … SELECT): no row travels to the application and back.
@@ -57,6 +57,7 @@ export async function restoreSnapshot(tx: Queryable, name: string): Promise<bool
     const order = columns.startsWith('seq') ? 'seq' : 'position';
     await tx.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM snapshot_${table} WHERE snapshot = $1 ORDER BY ${order}`, [name]);
   }
+  await analyzeAfterLoad(tx, Number((await tx.query<{ n: number }>('SELECT count(*) AS n FROM contacts'))[0]!.n));
   for (const [table, column] of COUNTERS) {
     await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), (SELECT coalesce(max(${column}), 0) + 1 FROM ${table}), false)`);
   }

@@ -2,6 +2,7 @@ import type { ApiKeySpec, NewContact, StoreState, TenantDump } from '../../port/
 import { insertContacts, insertDocuments, upsertUsers } from './bulk.js';
 import type { Queryable } from './driver.js';
 import { CONTACT_COLUMNS, DOCUMENT_COLUMNS, toContact, toDocument, type ContactRow, type DocumentRow } from './rows.js';
+import { analyzeAfterLoad } from './seeding.js';
 import { emptyTenant } from './tenants.js';
 import { decodeText, encodeText } from './text-codec.js';
 
@@ -35,4 +36,5 @@ export async function importState(tx: Queryable, state: StoreState): Promise<voi
     await insertDocuments(tx, dump.documents);
   }
   await upsertUsers(tx, state.users);
+  await analyzeAfterLoad(tx, state.tenants.reduce((n, t) => n + t.contacts.length, 0));
 }

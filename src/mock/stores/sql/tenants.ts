@@ -2,6 +2,7 @@ import type { ApiKeySpec } from '../../port/records.js';
 import type { SeedOptions } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
 import { insertContacts, insertDocuments, upsertUsers } from './bulk.js';
+import { analyzeAfterLoad } from './seeding.js';
 import type { Queryable } from './driver.js';
 import { decodeText, encodeText } from './text-codec.js';
 
@@ -34,9 +35,7 @@ export async function createTenant(transaction: <T>(work: (tx: Queryable) => Pro
 /** Removes what a tenant holds; with `keep` its row and keys stay (a reseed), otherwise they go too. */
 export async function emptyTenant(tx: Queryable, tenant: string, keep: boolean): Promise<boolean> {
   const name = encodeText(tenant);
-  // the derived rows first, in one statement each: a cascade would visit them row by row
-  await tx.query('DELETE FROM contact_words WHERE tenant = $1', [name]);
-  await tx.query('DELETE FROM document_participants WHERE tenant = $1', [name]);
+  // the words and participant rows go with them (the delete triggers)
   await tx.query('DELETE FROM documents WHERE tenant = $1', [name]);
   await tx.query('DELETE FROM contacts WHERE tenant = $1', [name]);
   if (keep) return true;
@@ -55,4 +54,5 @@ export async function seedTenant(tx: Queryable, tenant: string, options: SeedOpt
     await insertContacts(tx, seeded.contacts);
     await insertDocuments(tx, seeded.documents);
   }
+  await analyzeAfterLoad(tx, options.contactsPerTenant);
 }
