@@ -9,10 +9,14 @@ export interface ThroughputRow {
   baseline?: LoadResult;
   prism: LoadResult;
   express: LoadResult;
+  /** our mock on the embedded store (--data) and on PostgreSQL (--database-url), in the same rounds */
+  embedded?: LoadResult;
+  postgres?: LoadResult;
 }
 
 export interface ScaleRow {
   contacts: number;
+  store: 'memory' | 'postgres';
   seedMs: number;
   rssMiB: number;
   rssAfterMiB: number;
@@ -26,7 +30,12 @@ export interface Report {
   throughput: ThroughputRow[];
   /** get, one request at a time, on the throughput tenant: ours and bare Express */
   floor: { ours: Timing; express: Timing } | undefined;
-  startup: { oursMs: number[]; prismMs: number[] };
+  startup: {
+    oursMs: number[];
+    prismMs: number[];
+    /** --data DIR: a new directory, the same one again, and a new one with no template cached */
+    embedded?: { freshMs: number[]; keptMs: number[]; firstEverMs: number };
+  };
   scale: ScaleRow[];
 }
 
@@ -48,6 +57,7 @@ export function renderMarkdown(r: Report): string {
   if (r.quick) out.push('**Quick mode (smoke run): figures are not meaningful.**', '');
 
   if (r.throughput.length) out.push(...throughputSection(r));
+  if (r.throughput.some((t) => t.embedded && t.postgres)) out.push(...storesSection(r));
   if (r.startup.oursMs.length) out.push(...startupSection(r));
   out.push(...scaleSection(r), ...targetsSection(r));
   return out.join('\n');
@@ -77,13 +87,38 @@ function throughputSection(r: Report): string[] {
   return out;
 }
 
+function storesSection(r: Report): string[] {
+  const out: string[] = [];
+  out.push('## Throughput of the database stores, beside Prism in the same rounds', '');
+  out.push('Our mock on each store, loaded as above (same connections, same tenant: same seed, contacts and ids).', '');
+  out.push('| request | memory req/s | embedded (PGlite) req/s | PostgreSQL req/s | Prism req/s | embedded p50 / p99 ms | PostgreSQL p50 / p99 ms | embedded/Prism | PostgreSQL/Prism |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const t of r.throughput.filter((x) => x.embedded && x.postgres)) {
+    const e = t.embedded!;
+    const p = t.postgres!;
+    out.push(
+      `| ${t.scenario} | ${n(t.ours.requestsPerSecond)} | ${n(e.requestsPerSecond)} | ${n(p.requestsPerSecond)} | ${n(t.prism.requestsPerSecond)} | ${e.p50} / ${e.p99} | ${p.p50} / ${p.p99} | ${n(e.requestsPerSecond / t.prism.requestsPerSecond, 2)}× | ${n(p.requestsPerSecond / t.prism.requestsPerSecond, 2)}× |`,
+    );
+  }
+  const errors = r.throughput.flatMap((t) => (['embedded', 'postgres'] as const).filter((k) => t[k] && (t[k].errors || t[k].non2xx)).map((k) => `${t.scenario}/${k}: ${t[k]!.non2xx} non-2xx, ${t[k]!.errors} errors`));
+  out.push('', errors.length ? `Unexpected answers: ${errors.join('; ')}.` : 'Every answer of the database stores in the measured runs was a 2xx.', '');
+  return out;
+}
+
 function startupSection(r: Report): string[] {
   const out: string[] = [];
 
   out.push('## Startup: process start to the first 200', '');
   out.push('| server | runs (ms) | median |', '|---|---|---:|');
   out.push(`| ours (default seed, on /__admin/health) | ${r.startup.oursMs.map((x) => n(x)).join(', ')} | ${n(median(r.startup.oursMs))} ms |`);
-  out.push(`| Prism (\`prism mock\`, on GET /v2/contacts: it has no health route) | ${r.startup.prismMs.map((x) => n(x)).join(', ')} | ${n(median(r.startup.prismMs))} ms |`, '');
+  out.push(`| Prism (\`prism mock\`, on GET /v2/contacts: it has no health route) | ${r.startup.prismMs.map((x) => n(x)).join(', ')} | ${n(median(r.startup.prismMs))} ms |`);
+  const e = r.startup.embedded;
+  if (e) {
+    out.push(`| ours, embedded store, new directory (created, migrated, seeded) | ${e.freshMs.map((x) => n(x)).join(', ')} | ${n(median(e.freshMs))} ms |`);
+    out.push(`| ours, embedded store, the same directory again (kept) | ${e.keptMs.map((x) => n(x)).join(', ')} | ${n(median(e.keptMs))} ms |`);
+    out.push(`| ours, embedded store, new directory on a machine that never made one (no template: initdb in WASM) | ${n(e.firstEverMs)} | ${n(e.firstEverMs)} ms |`);
+  }
+  out.push('');
 
   return out;
 }
@@ -91,11 +126,11 @@ function startupSection(r: Report): string[] {
 function scaleSection(r: Report): string[] {
   const out: string[] = [];
   out.push('## Scale: one tenant with many contacts', '');
-  const ops = Object.keys(r.scale[0]?.timings ?? {});
-  out.push(`| contacts | seed + start | RSS ready / after load | ${ops.map((o) => `${o} p50 / p99 ms`).join(' | ')} |`);
-  out.push(`|---:|---:|---:|${ops.map(() => '---:').join('|')}|`);
-  for (const s of r.scale) {
-    out.push(`| ${n(s.contacts)} | ${n(s.seedMs / 1000, 1)} s | ${n(s.rssMiB)} / ${n(s.rssAfterMiB)} MiB | ${ops.map((o) => `${ms(s.timings[o]!.p50)} / ${ms(s.timings[o]!.p99)}`).join(' | ')} |`);
+  out.push(...scaleTable(r.scale.filter((s) => s.store === 'memory')));
+  const postgres = r.scale.filter((s) => s.store === 'postgres');
+  if (postgres.length) {
+    out.push('', 'The same on the PostgreSQL store (seeding goes through the database: it takes longer; RSS is the mock process alone):', '');
+    out.push(...scaleTable(postgres));
   }
   out.push('', 'Latencies are one request at a time, timed by the client (node:http) over a kept-alive connection after 100 unmeasured requests, each query different.');
   if (r.floor) {
@@ -105,6 +140,17 @@ function scaleSection(r: Report): string[] {
   }
   out.push('');
 
+  return out;
+}
+
+function scaleTable(rows: ScaleRow[]): string[] {
+  const out: string[] = [];
+  const ops = Object.keys(rows[0]?.timings ?? {});
+  out.push(`| contacts | seed + start | RSS ready / after load | ${ops.map((o) => `${o} p50 / p99 ms`).join(' | ')} |`);
+  out.push(`|---:|---:|---:|${ops.map(() => '---:').join('|')}|`);
+  for (const s of rows) {
+    out.push(`| ${n(s.contacts)} | ${n(s.seedMs / 1000, 1)} s | ${n(s.rssMiB)} / ${n(s.rssAfterMiB)} MiB | ${ops.map((o) => `${ms(s.timings[o]!.p50)} / ${ms(s.timings[o]!.p99)}`).join(' | ')} |`);
+  }
   return out;
 }
 
@@ -118,7 +164,20 @@ function targetsSection(r: Report): string[] {
     out.push(`| ${t.scenario}: ≥ 3× Prism | ${n(vsPrism, 1)}× | ${verdict(vsPrism >= 3)} |`);
     out.push(`| ${t.scenario}: ≥ 70% of bare Express | ${n(100 * vsExpress)}% | ${verdict(vsExpress >= 0.7)} |`);
   }
-  const million = r.scale.find((s) => s.contacts >= 1_000_000);
+  for (const t of r.throughput.filter((x) => x.scenario !== 'create' && x.embedded && x.postgres)) {
+    const postgres = t.postgres!.requestsPerSecond / t.prism.requestsPerSecond;
+    const embedded = t.embedded!.requestsPerSecond / t.prism.requestsPerSecond;
+    out.push(`| PostgreSQL store, ${t.scenario}: ≥ 1.0× Prism | ${n(postgres, 2)}× | ${verdict(postgres >= 1)} |`);
+    out.push(`| embedded store, ${t.scenario}: ≥ 0.5× Prism | ${n(embedded, 2)}× | ${verdict(embedded >= 0.5)} |`);
+  }
+  const pg100k = r.scale.find((s) => s.store === 'postgres' && s.contacts >= 100_000);
+  if (pg100k) out.push(`| PostgreSQL store, ${n(pg100k.contacts)} contacts: search p99 < 50 ms | ${ms(pg100k.timings.search!.p99)} ms | ${verdict(pg100k.timings.search!.p99 < 50)} |`);
+  const e = r.startup.embedded;
+  if (e) {
+    out.push(`| embedded store, start on an existing store < 1 s | ${n(median(e.keptMs))} ms | ${verdict(median(e.keptMs) < 1000)} |`);
+    out.push(`| embedded store, first start (create + seed) < 5 s | ${n(median(e.freshMs))} ms (${n(e.firstEverMs)} ms the first time on a machine) | ${verdict(median(e.freshMs) < 5000)} |`);
+  }
+  const million = r.scale.find((s) => s.store === 'memory' && s.contacts >= 1_000_000);
   if (million) {
     const t = million.timings;
     out.push(`| 1M: autocomplete p99 < 5 ms | ${ms(t.autocomplete!.p99)} ms | ${verdict(t.autocomplete!.p99 < 5)} |`);

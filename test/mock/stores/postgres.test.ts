@@ -13,6 +13,8 @@ afterAll(dropDatabases);
 runRepositoryContract('PostgreSQL', async (seed) => {
   const repository = new SqlRepository(openServer(await freshDatabase()));
   open.push(repository);
+  // as the CLI runs it: keys kept in memory, forgotten on every change heard of
+  await repository.cacheKeys();
   await repository.reset(seed);
   return repository;
 });

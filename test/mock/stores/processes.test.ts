@@ -113,6 +113,24 @@ describe('--database-url: two processes on one PostgreSQL database', () => {
 
     expect(await Promise.all([stop(a), stop(b)])).toEqual([0, 0]);
   }, 60_000);
+
+  it('share tenants: a key made on one works on the other, and stops working there once deleted', async () => {
+    const url = await freshDatabase();
+    const [a, b] = await Promise.all([start(['--database-url', url]), start(['--database-url', url])]);
+    const made = await fetch(`${a.url}/__admin/tenants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'worker-1' }) });
+    expect(made.status).toBe(201);
+    const { apiKey } = (await made.json()) as { apiKey: string };
+    const asWorker = (mock: MockProcess, path: string, init: RequestInit = {}) => fetch(mock.url + path, { ...init, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' } });
+    // b knows the key now, and keeps it in memory
+    expect((await asWorker(b, '/v2/contacts', { method: 'POST', body: JSON.stringify({ email: 'w@example.com' }) })).status).toBe(201);
+    expect((await asWorker(b, '/v2/contacts')).status).toBe(200);
+    expect((await fetch(`${a.url}/__admin/tenants/worker-1`, { method: 'DELETE' })).status).toBe(200);
+    // b hears of the change within moments: the key is refused there too
+    const deadline = Date.now() + 2000;
+    let status = 200;
+    while (Date.now() < deadline && (status = (await asWorker(b, '/v2/contacts')).status) !== 401) await new Promise((r) => setTimeout(r, 20));
+    expect(status).toBe(401);
+  }, 60_000);
 });
 
 /**

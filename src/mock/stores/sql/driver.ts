@@ -17,6 +17,12 @@ export interface SqlDriver extends Queryable {
    * it throws. Statements inside must go through `tx` (PGlite queues everything else behind it).
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` on every NOTIFY on `channel`, from any process on the database. `active` is
+   * false while notifications may be missed (a lost connection): nothing may then be cached on
+   * their strength.
+   */
+  listen(channel: string, onNotify: () => void): Promise<{ readonly active: boolean }>;
   close(): Promise<void>;
   /** for the banner: where the data lives */
   readonly description: string;

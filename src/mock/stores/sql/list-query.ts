@@ -1,12 +1,15 @@
 import type { ContactPage, ListQuery } from '../../port/repository.js';
 import type { Queryable } from './driver.js';
-import { CONTACT_COLUMNS, toContact, type ContactRow } from './rows.js';
+import { CONTACT_VALUES_JSON, toContact, type ContactRow } from './rows.js';
 import { encodeText } from './text-codec.js';
 
-type ListRow = ContactRow & { total: number; identity_verified: boolean; documents_count: number };
+type ListRow = ContactRow & { total: number };
 
-const ROW = `${CONTACT_COLUMNS}, coalesce(u.identity_verified, false) AS identity_verified,
-  (SELECT count(*) FROM document_participants dp WHERE dp.tenant = c.tenant AND dp.email = c.email_key) AS documents_count`;
+// the contact's array with two more items: its user's identity and its documents (subqueries per
+// row cost PGlite a third less than joins)
+const ROW = `c.seq, json_build_array(${CONTACT_VALUES_JSON},
+  coalesce((SELECT u.identity_verified FROM users u WHERE u.email_key = c.email_key), false),
+  (SELECT count(*) FROM document_participants dp WHERE dp.tenant = c.tenant AND dp.email = c.email_key)) AS contact`;
 
 /** `%needle%` for LIKE, the needle's own % _ and \ taken literally. */
 export function containsPattern(needle: string): string {
@@ -37,12 +40,12 @@ export async function listContacts(q: Queryable, tenant: string, query: ListQuer
   let rows: ListRow[];
   if (!search && where.length === 0) {
     rows = await q.query<ListRow>(
-      `SELECT t.contacts AS total, p.* FROM tenants t LEFT JOIN LATERAL (
-         SELECT ${ROW} FROM contacts c LEFT JOIN users u ON u.email_key = c.email_key
-         WHERE c.tenant = t.name ORDER BY c.seq DESC LIMIT $2 OFFSET $3
-       ) AS p ON true WHERE t.name = $1 ORDER BY p.seq DESC`,
+      `SELECT (SELECT t.contacts FROM tenants t WHERE t.name = $1) AS total, ${ROW}
+       FROM contacts c WHERE c.tenant = $1 ORDER BY c.seq DESC LIMIT $2 OFFSET $3`,
       params,
     );
+    // past the last page: no row to carry the total
+    if (rows.length === 0) rows = await q.query<ListRow>('SELECT t.contacts AS total, NULL AS contact FROM tenants t WHERE t.name = $1', [params[0]]);
   } else {
     const matches = search
       ? `SELECT s.seq FROM contact_search s${where.length ? ' JOIN contacts c ON c.seq = s.seq LEFT JOIN users u ON u.email_key = c.email_key' : ''}
@@ -51,8 +54,7 @@ export async function listContacts(q: Queryable, tenant: string, query: ListQuer
     rows = await q.query<ListRow>(
       `WITH matches AS MATERIALIZED (${matches})
        SELECT (SELECT count(*) FROM matches) AS total, p.* FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-         SELECT ${ROW} FROM (SELECT seq FROM matches ORDER BY seq DESC LIMIT $2 OFFSET $3) AS m
-         JOIN contacts c ON c.seq = m.seq LEFT JOIN users u ON u.email_key = c.email_key
+         SELECT ${ROW} FROM (SELECT seq FROM matches ORDER BY seq DESC LIMIT $2 OFFSET $3) AS m JOIN contacts c ON c.seq = m.seq
        ) AS p ON true ORDER BY p.seq DESC`,
       params,
     );
@@ -60,6 +62,6 @@ export async function listContacts(q: Queryable, tenant: string, query: ListQuer
   const total = Number(rows[0]?.total ?? 0);
   return {
     total,
-    rows: rows.filter((r) => r.id !== null).map((r) => ({ contact: toContact(r), identityVerified: r.identity_verified, documentsCount: Number(r.documents_count) })),
+    rows: rows.filter((r) => r.contact !== null).map((r) => ({ contact: toContact(r), identityVerified: r.contact[15] === true, documentsCount: Number(r.contact[16]) })),
   };
 }

@@ -37,5 +37,6 @@ export async function openSqlRepository(driver: SqlDriver, seed: SeedOptions): P
     return false;
   });
   const repository = new SqlRepository(driver);
+  await repository.cacheKeys();
   return { repository, seeded, contacts: (await repository.counts()).contacts };
 }

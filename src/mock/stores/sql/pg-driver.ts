@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Queryable, SqlDriver } from './driver.js';
 import { redactUrl } from './url.js';
@@ -19,6 +20,7 @@ export interface ServerOptions {
 /** PostgreSQL through a node-postgres pool: `--database-url`, several mock processes on one database. */
 export function openServer(url: string, options: ServerOptions = {}): SqlDriver {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const listeners: (() => Promise<void>)[] = [];
   // an idle connection the server drops (restart, network) must not crash the process: the pool
   // replaces it, and the next query reports what is wrong
   pool.on('error', () => {});
@@ -26,7 +28,10 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
     async query<R>(sql: string, params?: readonly unknown[]): Promise<R[]> {
       for (let attempt = 1; ; attempt++) {
         try {
-          return (await client.query(sql, params as unknown[] | undefined)).rows as R[];
+          // a statement with parameters is prepared once per connection and named by its text:
+          // the server parses and plans it once (the queries here are few, their texts fixed)
+          const query = params ? { name: statementName(sql), text: sql, values: params as unknown[] } : sql;
+          return (await client.query(query)).rows as R[];
         } catch (error) {
           // a statement of its own that lost a deadlock (to a reset's TRUNCATE) changed nothing: run
           // it again; inside a transaction the whole transaction is what runs again
@@ -60,6 +65,61 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
         }
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onNotify) => listener(url, channel, onNotify, listeners),
+    async close() {
+      for (const stop of listeners.splice(0)) await stop();
+      await pool.end();
+    },
   };
+}
+
+const names = new Map<string, string>();
+
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `allsign_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+  return name;
+}
+
+/**
+ * A connection of its own that LISTENs, and comes back when it is lost: inactive (and every
+ * notification presumed missed) until it listens again.
+ */
+async function listener(url: string, channel: string, onNotify: () => void, stops: (() => Promise<void>)[]): Promise<{ readonly active: boolean }> {
+  const state = { active: false };
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', () => onNotify());
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    if (closed) return void (await c.end());
+    client = c;
+    state.active = true;
+    // whatever changed while nobody listened
+    onNotify();
+  };
+  const reconnect = () => {
+    retry = setTimeout(() => void connect().catch(reconnect), 1000);
+    retry.unref();
+  };
+  const lost = (c: pg.Client) => {
+    if (client !== c || closed) return;
+    client = undefined;
+    state.active = false;
+    onNotify();
+    reconnect();
+  };
+  stops.push(async () => {
+    closed = true;
+    clearTimeout(retry);
+    state.active = false;
+    await client?.end().catch(() => {});
+  });
+  await connect();
+  return state;
 }

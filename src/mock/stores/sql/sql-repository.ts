@@ -1,6 +1,6 @@
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
-import type { SqlDriver } from './driver.js';
+import type { Queryable, SqlDriver } from './driver.js';
 import { insertContacts } from './bulk.js';
 import { listContacts } from './list-query.js';
 import { autocomplete } from './autocomplete.js';
@@ -9,10 +9,10 @@ import { deleteSnapshot, listSnapshots, restoreSnapshot, saveSnapshot } from './
 import { exportState, importState } from './state.js';
 import { createTenant, emptyTenant, seedTenant } from './tenants.js';
 import {
-  CONTACT_COLUMNS,
+  CONTACT,
   CONTACT_INSERT_COLUMNS,
   CONTACT_VALUES,
-  DOCUMENT_COLUMNS,
+  DOCUMENT,
   DOCUMENT_INSERT_COLUMNS,
   DOCUMENT_VALUES,
   contactParams,
@@ -24,6 +24,10 @@ import {
 } from './rows.js';
 import { decodeText, encodeText } from './text-codec.js';
 
+/** the channel a change to keys is announced on */
+const KEYS_CHANGED = 'allsign_mock_keys';
+const MAX_CACHED_KEYS = 10_000;
+
 /**
  * The repository over PostgreSQL, embedded (PGlite) or a server (node-postgres): one adapter, one
  * dialect. Uniqueness is the database's (UNIQUE (tenant, email_key), ON CONFLICT DO NOTHING), and
@@ -31,13 +35,49 @@ import { decodeText, encodeText } from './text-codec.js';
  * processes on one database behave as one API.
  */
 export class SqlRepository implements Repository {
+  /** keys found, while every change to keys is heard of (cacheKeys): one query less per request */
+  private readonly keys = new Map<string, ApiKeySpec>();
+  private keysGeneration = 0;
+  private keysWatch: { readonly active: boolean } | undefined;
+
   constructor(readonly driver: SqlDriver) {}
+
+  /**
+   * Keeps the keys it has found in memory, for as long as it listens to the notification every
+   * change to keys sends (from any process on the database) and forgets them all on each.
+   */
+  async cacheKeys(): Promise<void> {
+    this.keysWatch ??= await this.driver.listen(KEYS_CHANGED, () => this.forgetKeys());
+  }
+
+  private forgetKeys(): void {
+    this.keysGeneration++;
+    this.keys.clear();
+  }
+
+  /** A transaction that removes or replaces keys: every process forgets the keys it knew when it commits. */
+  private changingKeys<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    this.forgetKeys();
+    return this.driver
+      .transaction(async (tx) => {
+        const result = await work(tx);
+        await tx.query(`SELECT pg_notify('${KEYS_CHANGED}', '')`);
+        return result;
+      })
+      .finally(() => this.forgetKeys());
+  }
 
   // ---- tenants and keys
 
   async authenticate(key: string): Promise<ApiKeySpec | undefined> {
+    const known = this.keysWatch?.active ? this.keys.get(key) : undefined;
+    if (known) return known;
+    const generation = this.keysGeneration;
     const [row] = await this.driver.query<ApiKeySpec>('SELECT tenant, key, email FROM api_keys WHERE key = $1', [encodeText(key)]);
-    return row && { tenant: decodeText(row.tenant), key: decodeText(row.key), email: decodeText(row.email) };
+    const spec = row && { tenant: decodeText(row.tenant), key: decodeText(row.key), email: decodeText(row.email) };
+    // only what was read after the last change heard of; unknown keys are never kept (anyone can send them)
+    if (spec && this.keysWatch?.active && generation === this.keysGeneration && this.keys.size < MAX_CACHED_KEYS) this.keys.set(key, spec);
+    return spec;
   }
 
   async apiKeys(): Promise<ApiKeySpec[]> {
@@ -50,7 +90,7 @@ export class SqlRepository implements Repository {
   }
 
   deleteTenant(tenant: string): Promise<boolean> {
-    return this.driver.transaction((tx) => emptyTenant(tx, tenant, false));
+    return this.changingKeys((tx) => emptyTenant(tx, tenant, false));
   }
 
   seedTenant(tenant: string, options: SeedOptions): Promise<void> {
@@ -68,7 +108,7 @@ export class SqlRepository implements Repository {
   }
 
   async getContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
-    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.tenant = $1 AND c.id = $2`, [encodeText(tenant), encodeText(id)]);
+    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.tenant = $1 AND c.id = $2`, [encodeText(tenant), encodeText(id)]);
     return row && toContact(row);
   }
 
@@ -79,11 +119,11 @@ export class SqlRepository implements Repository {
     for (let attempt = 0; ; attempt++) {
       const [inserted] = await this.driver.query<ContactRow>(
         `INSERT INTO contacts AS c (${CONTACT_INSERT_COLUMNS}) VALUES (${CONTACT_VALUES})
-         ON CONFLICT (tenant, email_key) DO NOTHING RETURNING ${CONTACT_COLUMNS}`,
+         ON CONFLICT (tenant, email_key) DO NOTHING RETURNING ${CONTACT}`,
         params,
       );
       if (inserted) return { created: true, contact: toContact(inserted) };
-      const [existing] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [params[1], params[3]]);
+      const [existing] = await this.driver.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [params[1], params[3]]);
       if (existing) return { created: false, contact: toContact(existing) };
       // deleted in between: try again, a few times
       if (attempt === 10) throw new Error(`contact ${contact.emailKey} of ${tenant} keeps changing under the insert`);
@@ -92,24 +132,25 @@ export class SqlRepository implements Repository {
 
   async updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined> {
     return this.driver.transaction(async (tx) => {
-      const [row] = await tx.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.tenant = $1 AND c.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
+      const [row] = await tx.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.tenant = $1 AND c.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
       if (!row) return undefined;
       const current = toContact(row);
+      const seq = current.seq;
       const after: ContactRecord = { ...current };
       for (const [key, value] of Object.entries(change(current))) if (value !== undefined) (after as unknown as Record<string, unknown>)[key] = value;
       const p = contactParams(after);
       const [updated] = await tx.query<ContactRow>(
         `UPDATE contacts c SET full_name = $2, phone = $3, company = $4, job_title = $5, notes = $6, tags = $7, custom_fields = $8::json,
            updated_at = $9, search_text = $10, company_text = $11, words = $12
-         WHERE c.seq = $1 RETURNING ${CONTACT_COLUMNS}`,
-        [row.seq, p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[13], p[14], p[15], p[16]],
+         WHERE c.seq = $1 RETURNING ${CONTACT}`,
+        [seq, p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[13], p[14], p[15], p[16]],
       );
       return toContact(updated!);
     });
   }
 
   async deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
-    const [row] = await this.driver.query<ContactRow>(`DELETE FROM contacts c WHERE c.tenant = $1 AND c.id = $2 RETURNING ${CONTACT_COLUMNS}`, [encodeText(tenant), encodeText(id)]);
+    const [row] = await this.driver.query<ContactRow>(`DELETE FROM contacts c WHERE c.tenant = $1 AND c.id = $2 RETURNING ${CONTACT}`, [encodeText(tenant), encodeText(id)]);
     return row && toContact(row);
   }
 
@@ -131,7 +172,7 @@ export class SqlRepository implements Repository {
 
   async documentsOf(tenant: string, emailKey: string): Promise<DocumentRecord[]> {
     const rows = await this.driver.query<DocumentRow>(
-      `SELECT ${DOCUMENT_COLUMNS} FROM document_participants p JOIN documents d ON d.seq = p.document_seq
+      `SELECT ${DOCUMENT} FROM document_participants p JOIN documents d ON d.seq = p.document_seq
        WHERE p.tenant = $1 AND p.email = $2 ORDER BY d.created_at DESC, d.seq`,
       [encodeText(tenant), encodeText(emailKey)],
     );
@@ -147,13 +188,13 @@ export class SqlRepository implements Repository {
   }
 
   async getDocument(tenant: string, id: string): Promise<DocumentRecord | undefined> {
-    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.tenant = $1 AND d.id = $2`, [encodeText(tenant), encodeText(id)]);
+    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT} FROM documents d WHERE d.tenant = $1 AND d.id = $2`, [encodeText(tenant), encodeText(id)]);
     return row && toDocument(row);
   }
 
   async updateDocument(tenant: string, id: string, change: (current: DocumentRecord) => DocumentChange): Promise<DocumentRecord | undefined> {
     return this.driver.transaction(async (tx) => {
-      const [row] = await tx.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.tenant = $1 AND d.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
+      const [row] = await tx.query<DocumentRow>(`SELECT ${DOCUMENT} FROM documents d WHERE d.tenant = $1 AND d.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
       if (!row) return undefined;
       const { document, invite } = change(toDocument(row));
       const p = documentParams(document);
@@ -166,12 +207,12 @@ export class SqlRepository implements Repository {
   // ---- control plane
 
   async findContact(id: string): Promise<ContactRecord | undefined> {
-    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.id = $1 ORDER BY c.seq LIMIT 1`, [encodeText(id)]);
+    const [row] = await this.driver.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.id = $1 ORDER BY c.seq LIMIT 1`, [encodeText(id)]);
     return row && toContact(row);
   }
 
   async findDocument(id: string): Promise<DocumentRecord | undefined> {
-    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.id = $1 ORDER BY d.seq LIMIT 1`, [encodeText(id)]);
+    const [row] = await this.driver.query<DocumentRow>(`SELECT ${DOCUMENT} FROM documents d WHERE d.id = $1 ORDER BY d.seq LIMIT 1`, [encodeText(id)]);
     return row && toDocument(row);
   }
 
@@ -184,7 +225,7 @@ export class SqlRepository implements Repository {
   }
 
   async reset(options: SeedOptions): Promise<void> {
-    await this.driver.transaction((tx) => seedStore(tx, options));
+    await this.changingKeys((tx) => seedStore(tx, options));
   }
 
   // ---- state in and out
@@ -198,7 +239,7 @@ export class SqlRepository implements Repository {
   }
 
   importState(state: StoreState): Promise<void> {
-    return this.driver.transaction((tx) => importState(tx, state));
+    return this.changingKeys((tx) => importState(tx, state));
   }
 
   saveSnapshot(name: string): Promise<SnapshotInfo> {
@@ -209,7 +250,7 @@ export class SqlRepository implements Repository {
   }
 
   restoreSnapshot(name: string): Promise<boolean> {
-    return this.driver.transaction((tx) => restoreSnapshot(tx, name));
+    return this.changingKeys((tx) => restoreSnapshot(tx, name));
   }
 
   listSnapshots(): Promise<SnapshotInfo[]> {

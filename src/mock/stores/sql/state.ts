@@ -1,7 +1,7 @@
 import type { ApiKeySpec, NewContact, StoreState, TenantDump } from '../../port/records.js';
 import { insertContacts, insertDocuments, upsertUsers } from './bulk.js';
 import type { Queryable } from './driver.js';
-import { CONTACT_COLUMNS, DOCUMENT_COLUMNS, toContact, toDocument, type ContactRow, type DocumentRow } from './rows.js';
+import { CONTACT, DOCUMENT, toContact, toDocument, type ContactRow, type DocumentRow } from './rows.js';
 import { analyzeAfterLoad } from './seeding.js';
 import { emptyTenant } from './tenants.js';
 import { decodeText, encodeText } from './text-codec.js';
@@ -13,16 +13,19 @@ import { decodeText, encodeText } from './text-codec.js';
 export async function exportState(tx: Queryable): Promise<StoreState> {
   const tenants = await tx.query<{ name: string }>('SELECT name FROM tenants ORDER BY position');
   const keys = await tx.query<ApiKeySpec>('SELECT tenant, key, email FROM api_keys ORDER BY position');
-  const contacts = await tx.query<ContactRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c ORDER BY c.seq`);
-  const documents = await tx.query<DocumentRow>(`SELECT ${DOCUMENT_COLUMNS} FROM documents d ORDER BY d.seq`);
+  const contacts = await tx.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c ORDER BY c.seq`);
+  const documents = await tx.query<DocumentRow>(`SELECT ${DOCUMENT} FROM documents d ORDER BY d.seq`);
   const users = await tx.query<{ email_key: string; identity_verified: boolean }>('SELECT email_key, identity_verified FROM users ORDER BY position');
-  const dumps = new Map<string, TenantDump>(tenants.map(({ name }) => [name, { tenant: decodeText(name), apiKeys: [], contacts: [], documents: [] }]));
-  for (const k of keys) dumps.get(k.tenant)?.apiKeys.push({ key: decodeText(k.key), email: decodeText(k.email) });
+  const dumps = new Map<string, TenantDump>(tenants.map(({ name }) => [decodeText(name), { tenant: decodeText(name), apiKeys: [], contacts: [], documents: [] }]));
+  for (const k of keys) dumps.get(decodeText(k.tenant))?.apiKeys.push({ key: decodeText(k.key), email: decodeText(k.email) });
   for (const row of contacts) {
     const { seq: _seq, ...contact }: { seq: number } & NewContact = toContact(row);
-    dumps.get(row.tenant)?.contacts.push(contact);
+    dumps.get(contact.tenant)?.contacts.push(contact);
   }
-  for (const row of documents) dumps.get(row.tenant)?.documents.push(toDocument(row));
+  for (const row of documents) {
+    const document = toDocument(row);
+    dumps.get(document.tenant)?.documents.push(document);
+  }
   return { version: 1, tenants: [...dumps.values()], users: users.map((u) => ({ email: decodeText(u.email_key), identityVerified: u.identity_verified })) };
 }
 
