@@ -23,7 +23,8 @@ export type BulkDeleteRequest = Schemas['BulkDeleteRequest'];
 export type BulkResponse = Schemas['BulkResponse'];
 export type BulkItemResult = Schemas['BulkItemResult'];
 export type DeleteResponse = Schemas['DeleteResponse'];
-export type Document = Schemas['Document'];
+/** A document with its signers (named apart from the DOM's global `Document`) */
+export type SigningDocument = Schemas['Document'];
 export type DocumentStatus = Schemas['DocumentStatus'];
 export type DocumentCreateRequest = Schemas['DocumentCreateRequest'];
 export type Participant = Schemas['Participant'];

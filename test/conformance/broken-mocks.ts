@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { DomainError, type ContactFields, type ContactInput, type ListQuery, type NewDocument, type ParticipantInput, type Repository, type Service } from '../../src/mock/index.js';
+import { DomainError, type ContactFields, type ContactInput, type ListQuery, type MockApp, type NewDocument, type ParticipantInput, type Repository, type Service } from '../../src/mock/index.js';
 import { toParticipants } from '../../src/mock/domain/documents.js';
 
 import { RepositoryDecorator, ServiceDecorator } from '../support/decorators.js';
@@ -162,7 +162,7 @@ export class InvitedByNotTheKeyOwner extends ServiceDecorator {
 // ---- in front of the app ---------------------------------------------------------------------
 
 /** pageSize above 100 clamped to 100 instead of refused: a bug in front of the engine. */
-export function clampPageSize(app: Express): Express {
+export function clampPageSize(app: MockApp): Express {
   const outer = express();
   outer.use((req, _res, next) => {
     req.url = req.url.replace(/pageSize=(\d+)/, (all, n: string) => (Number(n) > 100 ? 'pageSize=100' : all));
@@ -173,7 +173,7 @@ export function clampPageSize(app: Express): Express {
 }
 
 /** Answers in snake_case: every contact body stops matching the contract. */
-export function snakeCaseResponses(app: Express): Express {
+export function snakeCaseResponses(app: MockApp): Express {
   const outer = express();
   outer.use((_req, res, next) => {
     const end = res.end.bind(res) as (chunk?: unknown) => typeof res;

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { describe, expect, it } from 'vitest';
+import type { MockApp } from '../../src/mock/index.js';
 import * as broken from './broken-mocks.js';
 import { freshRepository, runAgainst, startMock, type RunningMock } from './helpers.js';
 
@@ -9,7 +10,7 @@ import { freshRepository, runAgainst, startMock, type RunningMock } from './help
 type Variant = [name: string, start: () => Promise<RunningMock>, caughtBy: string[]];
 const store = (Variant: broken.RepositoryVariant) => () => startMock({ repository: new Variant(freshRepository()) });
 const service = (Variant: broken.ServiceVariant) => () => startMock({ decorateService: (inner) => new Variant(inner) });
-const wrapped = (wrap: (app: Express) => Express) => () => startMock({ wrap });
+const wrapped = (wrap: (app: MockApp) => Express) => () => startMock({ wrap });
 
 // (51 participants at create are refused by the contract's maxItems before the service sees them,
 // so participants.create.max-50 passes on that variant: only the add path reaches the service's rule.)

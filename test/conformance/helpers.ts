@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { createMock, createMockApp, DEFAULT_API_KEYS, DEFAULT_SEED, MemoryRepository, type Mock, type MockOptions } from '../../src/mock/index.js';
+import { createMock, createMockApp, DEFAULT_API_KEYS, DEFAULT_SEED, MemoryRepository, type Mock, type MockApp, type MockOptions } from '../../src/mock/index.js';
 import { runConformance, type RunOptions } from '../../src/conformance/index.js';
 
 export const KEY_A = 'sk_test_demo_a';
@@ -20,7 +20,7 @@ export function freshRepository(): MemoryRepository {
 }
 
 /** Listens on port 0; `wrap` puts the app behind other middleware (an HTTP-level broken variant). */
-export async function startMock(options: MockOptions & { wrap?: (app: Express) => Express } = {}): Promise<RunningMock> {
+export async function startMock(options: MockOptions & { wrap?: (app: MockApp) => Express } = {}): Promise<RunningMock> {
   const { wrap, ...mockOptions } = options;
   const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
   const app = createMockApp({ mock });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { KEY_A, createContact, mockApi } from './helpers.js';
+import { createContact, mockApi } from './helpers.js';
 
 describe('bad input never crashes the mock', () => {
   it('malformed JSON is a FastAPI json_invalid 422', async () => {
@@ -98,20 +98,6 @@ describe('Prefer: code=NNN', () => {
 });
 
 describe('for frontends', () => {
-  it('answers CORS preflight allowing Authorization', async () => {
-    const { app } = mockApi();
-    const res = await request(app)
-      .options('/v2/contacts')
-      .set('Origin', 'http://localhost:5173')
-      .set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization,content-type');
-    expect(res.status).toBe(204);
-    expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect(res.headers['access-control-allow-headers']).toMatch(/authorization/i);
-    const get = await request(app).get('/v2/contacts').set('Origin', 'http://localhost:5173').set('Authorization', `Bearer ${KEY_A}`);
-    expect(get.headers['access-control-allow-origin']).toBe('*');
-  });
-
   it('adds latency when asked', async () => {
     const api = mockApi({ latency: { min: 120, max: 120 } });
     const started = Date.now();

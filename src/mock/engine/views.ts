@@ -1,4 +1,4 @@
-import type { AutocompleteItem, BulkResponse, Contact, ContactDocument, ContactListItem, Document } from '../../types/index.js';
+import type { AutocompleteItem, BulkResponse, Contact, ContactDocument, ContactListItem, SigningDocument } from '../../types/index.js';
 import type { BulkOutcome, ContactDetails } from '../domain/service.js';
 import type { ContactRecord, DocumentRecord } from '../port/records.js';
 import type { ContactRow } from '../port/repository.js';
@@ -53,7 +53,7 @@ export function contactDetail({ contact, identityVerified, documents }: ContactD
   };
 }
 
-export function documentView(document: DocumentRecord): Document {
+export function documentView(document: DocumentRecord): SigningDocument {
   return {
     id: document.id,
     name: document.name,
