@@ -31,6 +31,8 @@ export interface Operation {
   pathParamNames: string[];
   /** query parameters whose schema has a default (validation fills them in) */
   queryDefaults: string[];
+  /** the schema of each declared query parameter */
+  queryParameters: Record<string, JsonSchema>;
   hasRequestBody: boolean;
   responses: ResponseSpec[];
   /** the response entry a status falls under (exact, then default), if any */
@@ -179,6 +181,7 @@ function buildOperation(method: HttpMethod, path: string, raw: RawOperation, opt
     xInferred: raw['x-inferred'],
     pathParamNames: templateToRegex(path).names,
     queryDefaults: params.filter((p) => p.in === 'query' && p.schema.default !== undefined).map((p) => p.name),
+    queryParameters: querySchema.properties as Record<string, JsonSchema>,
     hasRequestBody: Boolean(raw.requestBody),
     responses,
     responseFor,

@@ -1,5 +1,6 @@
 // The mock with no server and no Node built-ins: what runs in a browser (and anywhere fetch does).
-export { createMock, json } from './mock.js';
+export { createMock } from './mock.js';
+export { json } from './engine/respond.js';
 export type { Mock, MockOptions } from './mock.js';
 export { fetchHandler, toMockRequest, toResponse } from './adapters/fetch.js';
 export type { MockRequest, MockResponse, BodyError, TransportFault } from './engine/types.js';
@@ -7,6 +8,8 @@ export { ApiError, Errors } from './engine/http-errors.js';
 export { RequestJournal } from './engine/journal.js';
 export type { JournalEntry, JournalLimits } from './engine/journal.js';
 export { MockService } from './domain/service.js';
+export { ControlPlane, MAX_TENANTS } from './domain/control-plane.js';
+export type { NewTenant } from './domain/control-plane.js';
 export type { Service, ServiceOptions, ContactDetails, BulkOutcome, NewDocument } from './domain/service.js';
 export { DomainError } from './domain/errors.js';
 export type { Problem, ParticipantProblem, CustomFieldsProblem } from './domain/errors.js';

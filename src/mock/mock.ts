@@ -1,15 +1,15 @@
 import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
-import { DomainError } from './domain/errors.js';
+import { ControlPlane } from './domain/control-plane.js';
 import { MockService, type Service } from './domain/service.js';
 import { createAdmin } from './admin/router.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
-import { ApiError, Errors } from './engine/http-errors.js';
+import { Errors } from './engine/http-errors.js';
+import { FaultRegistry } from './engine/faults.js';
 import { RequestJournal } from './engine/journal.js';
-import { parseJsonBody } from './engine/json-body.js';
-import { fromProblem } from './engine/problems.js';
-import type { BodyError, MockRequest, MockResponse } from './engine/types.js';
+import { errorResponse, json, readJson } from './engine/respond.js';
+import type { MockRequest, MockResponse } from './engine/types.js';
 import type { ApiKeySpec } from './port/records.js';
 import type { Repository, SeedOptions } from './port/repository.js';
 import { MemoryRepository } from './stores/memory/memory-repository.js';
@@ -25,8 +25,12 @@ export interface MockOptions {
   latency?: { min: number; max: number } | undefined;
   /** protects /__admin (but /__admin/health) with the X-Admin-Token header */
   adminToken?: string | undefined;
+  /** web origins whose pages may call /__admin (none by default: browsers get 403 from other origins) */
+  adminOrigins?: string[] | undefined;
   /** one line per request and internal errors; off by default in-process */
   log?: false | ((line: string) => void) | undefined;
+  /** bytes each tenant may add to the default in-memory store beyond its seeded data (default 256 MiB) */
+  tenantBytes?: number | undefined;
   /** the store (default: a fresh in-memory one seeded from apiKeys, seed and contacts) */
   repository?: Repository;
   /** wraps the domain service (a decorator changing one behaviour: the conformance tests' broken variants) */
@@ -39,50 +43,15 @@ export interface MockOptions {
 export interface Mock {
   handle(req: MockRequest): Promise<MockResponse>;
   readonly service: Service;
+  readonly control: ControlPlane;
   readonly repository: Repository;
   readonly journal: RequestJournal;
+  readonly faults: FaultRegistry;
   readonly contract: Contract;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-const INTERNAL_ERROR = JSON.stringify({ detail: 'Internal Server Error' });
-
-function mediaType(req: MockRequest): string {
-  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-function bodyRefusal(error: BodyError): ApiError {
-  switch (error.kind) {
-    case 'too_large':
-      return Errors.bodyTooLarge();
-    case 'undecodable':
-      return Errors.undecodableBody();
-    case 'charset':
-      return Errors.unsupportedCharset(error.message);
-    case 'aborted':
-      return Errors.badRequest(error.message);
-  }
-}
-
-/** The body as JSON when it says it is JSON (application/json or application/*+json); nesting is bounded before parsing. */
-function readJson(req: MockRequest): { value: unknown; isJson: boolean } {
-  if (req.bodyError) throw bodyRefusal(req.bodyError);
-  const type = mediaType(req);
-  const parses = type === 'application/json' || /^application\/[^/]+\+json$/.test(type);
-  if (req.body === undefined || !parses) return { value: undefined, isJson: type === 'application/json' };
-  const parsed = parseJsonBody(req.body);
-  if (!parsed.ok) throw Errors.jsonInvalid(parsed.position, parsed.error);
-  return { value: parsed.value, isJson: type === 'application/json' };
-}
-
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockResponse {
-  let text: string;
-  try {
-    text = JSON.stringify(body);
-  } catch {
-    return { status: 500, headers: { 'Content-Type': JSON_TYPE }, body: INTERNAL_ERROR };
-  }
-  return { status, headers: { 'Content-Type': JSON_TYPE, ...headers }, body: text };
+function isAdminPath(path: string): boolean {
+  return path === '/__admin' || path.startsWith('/__admin/');
 }
 
 function requestUrl(req: MockRequest): string {
@@ -95,34 +64,39 @@ function requestUrl(req: MockRequest): string {
 export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
-  const repository = options.repository ?? new MemoryRepository(seed);
-  const plain = new MockService(repository, { seed, ...(options.now ? { now: options.now } : {}) });
+  const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
+  const plain = new MockService(repository, options.now ? { now: options.now } : {});
   const service = options.decorateService ? options.decorateService(plain) : plain;
+  const control = new ControlPlane(service, seed);
   const journal = new RequestJournal();
-  const api = createApi(contract, service, { latency: options.latency });
-  const admin = createAdmin(service, journal, { adminToken: options.adminToken });
+  const faults = new FaultRegistry();
+  const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
 
-  function refusal(error: unknown): MockResponse {
-    const apiError = error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : undefined;
-    if (apiError) return json(apiError.status, { detail: apiError.detail }, apiError.headers);
-    // a bug in the mock, not the client's fault: say so, keep serving
+  const refusal = (error: unknown) => errorResponse(error, log);
+
+  /** The API: CORS open to any page, a preflight answered here. */
+  async function api_(req: MockRequest, state: RequestState): Promise<MockResponse> {
+    if (isPreflight(req)) return { status: 204, headers: preflightHeaders(req), body: '' };
+    let res: MockResponse;
     try {
-      log?.(`internal error: ${(error as Error)?.stack ?? String(error)}`);
-    } catch {
-      // logging must not turn one failed request into a failed process
+      res = await operation(req, state);
+    } catch (error) {
+      res = refusal(error);
     }
-    return json(500, { detail: Errors.internal().detail });
+    res.headers = { ...corsHeaders(), ...res.headers };
+    return res;
   }
 
-  async function dispatch(req: MockRequest, state: RequestState): Promise<MockResponse> {
-    const body = readJson(req);
-    if (req.path === '/__admin' || req.path.startsWith('/__admin/')) {
-      const answer = await admin.answer(req, req.path.slice('/__admin'.length), body.value);
-      return answer ? json(answer.status, answer.body) : refusal(Errors.routeNotFound());
-    }
-    const answer = await api.answer(req, body, state);
-    return answer ? json(answer.status, answer.body) : refusal(Errors.routeNotFound());
+  async function operation(req: MockRequest, state: RequestState): Promise<MockResponse> {
+    const answer = await api.answer(req, readJson(req), state);
+    if (!answer) return refusal(Errors.routeNotFound());
+    if (answer.fault === 'reset') return { status: 0, headers: {}, body: '', fault: 'reset' };
+    const res = json(answer.status, answer.body);
+    if (answer.fault === 'empty') res.body = '';
+    if (answer.fault === 'truncate') res.fault = 'truncate';
+    return res;
   }
 
   function record(req: MockRequest, res: MockResponse, state: RequestState, started: number): void {
@@ -130,8 +104,8 @@ export function createMock(options: MockOptions = {}): Mock {
     try {
       const durationMs = performance.now() - started;
       const url = requestUrl(req);
-      if (!req.path.startsWith('/__admin')) {
-        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant }, req.body);
+      if (!isAdminPath(req.path)) {
+        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
       }
       log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}`);
     } catch {
@@ -142,21 +116,10 @@ export function createMock(options: MockOptions = {}): Mock {
   async function handle(req: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const state: RequestState = { tenant: null, operationId: null };
-    if (isPreflight(req)) {
-      const res = { status: 204, headers: preflightHeaders(req), body: '' };
-      record(req, res, state, started);
-      return res;
-    }
-    let res: MockResponse;
-    try {
-      res = await dispatch(req, state);
-    } catch (error) {
-      res = refusal(error);
-    }
-    res.headers = { ...corsHeaders(), ...res.headers };
+    const res = isAdminPath(req.path) ? await admin.handle(req) : await api_(req, state);
     record(req, res, state, started);
     return res;
   }
 
-  return { handle, service, repository, journal, contract };
+  return { handle, service, control, repository, journal, faults, contract };
 }

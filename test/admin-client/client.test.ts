@@ -7,12 +7,12 @@ import { createMock, createMockApp, fetchHandler, type Mock } from '../../src/mo
 const KEY_A = 'sk_test_demo_a';
 
 /** An API call through the same transport as the client under test. */
-function apiCaller(baseUrl: string, send: (request: Request) => Promise<Response>) {
+function apiCaller(baseUrl: string, send: (request: Request) => Promise<Response>, key = KEY_A) {
   return async (method: string, path: string, body?: unknown) => {
     const res = await send(
       new Request(`${baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${KEY_A}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     );
@@ -89,6 +89,57 @@ describe.each(transports)('the admin client %s', (_name, start) => {
     const signed = await admin.signDocument(doc.body.id as string, 'FIRMA@example.com');
     expect(signed.status).toBe('SIGNED');
     expect(signed.participants[0]!.signedAt).toEqual(expect.any(String));
+  });
+
+  it('makes, resets and removes a throwaway tenant with its own key', async () => {
+    const worker = await admin.createTenant({ contacts: 2 });
+    expect(worker).toMatchObject({ contacts: 2, apiKey: expect.any(String), tenant: expect.any(String) });
+    const asWorker = apiCaller(env.baseUrl, env.send, worker.apiKey);
+    expect((await asWorker('POST', '/v2/contacts', { email: 'worker@example.com' })).status).toBe(201);
+    expect((await asWorker('GET', '/v2/contacts')).body.total).toBe(3);
+    expect(await admin.resetTenant(worker.tenant, { contacts: 1 })).toEqual({ status: 'reset', tenant: worker.tenant, contacts: 1 });
+    expect((await asWorker('GET', '/v2/contacts')).body.total).toBe(1);
+    expect(await admin.deleteTenant(worker.tenant)).toEqual({ deleted: worker.tenant });
+    expect((await asWorker('GET', '/v2/contacts')).status).toBe(401);
+  });
+
+  it('narrows the journal by tenant, operation and time', async () => {
+    const since = new Date();
+    await api('GET', '/v2/contacts?search=filtro');
+    await apiCaller(env.baseUrl, env.send, 'sk_test_demo_b')('GET', '/v2/contacts/autocomplete?q=fi');
+    const mine = await admin.requests({ tenant: 'demo-a', operation: 'listContacts', since });
+    expect(mine.requests.map((r) => `${r.operationId} ${r.url}`)).toEqual(['listContacts /v2/contacts?search=filtro']);
+    const theirs = await admin.requests({ tenant: 'demo-b', since: since.toISOString() });
+    expect(theirs.requests.map((r) => r.operationId)).toEqual(['autocompleteContacts']);
+  });
+
+  it('keeps and restores snapshots, exports and loads state', async () => {
+    const snapshot = await admin.saveSnapshot('before');
+    expect(snapshot).toMatchObject({ name: 'before', createdAt: expect.any(String) });
+    await api('POST', '/v2/contacts', { email: 'despues@example.com' });
+    expect((await admin.snapshots()).snapshots.map((s) => s.name)).toContain('before');
+    const restored = await admin.restoreSnapshot('before');
+    expect(restored).toMatchObject({ status: 'restored', snapshot: 'before', contacts: snapshot.contacts });
+    expect(await admin.deleteSnapshot('before')).toEqual({ deleted: 'before' });
+
+    const state = await admin.exportState();
+    expect(state.version).toBe(1);
+    expect(state.tenants.map((t) => t.tenant)).toEqual(['demo-a', 'demo-b']);
+    const loaded = await admin.loadFixtures(state);
+    expect(loaded.loaded.tenants).toBe(2);
+  });
+
+  it('adds, lists and removes faults, which the API then shows', async () => {
+    const fault = await admin.addFault({ tenant: 'demo-a', operationId: 'listContacts', status: 503, retryAfter: 2, times: 1 });
+    expect(fault).toMatchObject({ id: expect.any(String), tenant: 'demo-a', status: 503, applied: 0 });
+    expect((await admin.faults({ tenant: 'demo-a' })).faults.map((f) => f.id)).toEqual([fault.id]);
+    expect((await api('GET', '/v2/contacts')).status).toBe(503);
+    expect((await api('GET', '/v2/contacts')).status).toBe(200);
+    const byKey = await admin.addFault({ apiKey: 'sk_test_demo_b', fault: 'empty' });
+    expect(await admin.deleteFault(byKey.id)).toEqual({ deleted: byKey.id });
+    await admin.addFault({ tenant: 'demo-b', delayMs: 1 });
+    // the first fault was used up by its one request
+    expect(await admin.clearFaults()).toEqual({ cleared: 1 });
   });
 
   it('resets the store (and the journal)', async () => {

@@ -40,7 +40,7 @@ describe('/__admin', () => {
 
   it('keeps at most 1000 requests', async () => {
     const journal = new RequestJournal();
-    for (let i = 0; i < 1005; i++) journal.add({ at: '', method: 'GET', url: `/${i}`, status: 200, durationMs: 0, tenant: null }, undefined);
+    for (let i = 0; i < 1005; i++) journal.add({ at: '', method: 'GET', url: `/${i}`, status: 200, durationMs: 0, tenant: null, operationId: null }, undefined);
     const list = journal.list();
     expect(list).toHaveLength(1000);
     expect(list[0]!.url).toBe('/1004');
@@ -49,14 +49,14 @@ describe('/__admin', () => {
   it('bounds the journal in size, not only in count: large bodies push old entries out', () => {
     const journal = new RequestJournal({ capacity: 1000, maxChars: 100_000 });
     const body = JSON.stringify({ notes: 'x'.repeat(9_000) });
-    for (let i = 0; i < 1000; i++) journal.add({ at: '', method: 'POST', url: `/${i}`, status: 401, durationMs: 0, tenant: null }, body);
+    for (let i = 0; i < 1000; i++) journal.add({ at: '', method: 'POST', url: `/${i}`, status: 401, durationMs: 0, tenant: null, operationId: null }, body);
     const list = journal.list();
     expect(list.length).toBeGreaterThan(5);
     expect(list.length).toBeLessThan(12);
     expect(list[0]).toMatchObject({ url: '/999', body: { notes: 'x'.repeat(9_000) } });
     // a body over the per-entry bound is noted, not kept
-    journal.add({ at: '', method: 'POST', url: '/big', status: 413, durationMs: 0, tenant: null }, 'y'.repeat(JOURNAL_MAX_BODY_CHARS + 1));
-    expect(journal.list(1)[0]!.body).toBe(`[${JOURNAL_MAX_BODY_CHARS + 1} characters, not recorded]`);
+    journal.add({ at: '', method: 'POST', url: '/big', status: 413, durationMs: 0, tenant: null, operationId: null }, 'y'.repeat(JOURNAL_MAX_BODY_CHARS + 1));
+    expect(journal.list({ limit: 1 })[0]!.body).toBe(`[${JOURNAL_MAX_BODY_CHARS + 1} characters, not recorded]`);
   });
 
   it('verifies and unverifies a contact’s identity', async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../src/mock/engine/json-body.js';
-import { KEY_A, createContact, mockApi } from './helpers.js';
+import { KEY_A, KEY_B, createContact, mockApi } from './helpers.js';
 
 // Each of these once crashed the process, poisoned its state or made it answer out of all
 // proportion. The mock must answer a clear JSON 4xx and keep serving.
@@ -130,5 +130,59 @@ describe('answers stay proportionate to the request', () => {
     expect(res.body.detail).toHaveLength(100);
     const big = await mockApi().call('post', '/v2/contacts', { body: { email: 'n@example.com', notes: 'z'.repeat(6000) } });
     expect(big.body.detail[0]).toMatchObject({ type: 'string_too_long', loc: ['body', 'notes'], input: '[a string of 6000 characters, not echoed]' });
+  });
+});
+
+describe('what a client can grow is bounded', () => {
+  it('custom fields: 100 keys, 2,048 characters a value, 32,768 in all; a patch past a bound writes nothing', async () => {
+    const api = mockApi();
+    const c = await createContact(api, { email: 'grow@example.com' });
+    const path = `/v2/contacts/${c.id}/custom-fields`;
+    const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i]));
+    expect((await api.call('patch', path, { body: { set: many } })).body.detail[0]).toMatchObject({ type: 'too_long', loc: ['body', 'set'] });
+    expect((await api.call('patch', path, { body: { set: Object.fromEntries(Object.entries(many).slice(0, 100)) } })).status).toBe(200);
+    const over = await api.call('patch', path, { body: { set: { extra: 1 } } });
+    expect(over.status).toBe(422);
+    expect(over.body.detail[0]).toMatchObject({ type: 'too_long', loc: ['body', 'set'], msg: 'A contact can have at most 100 custom fields, this would make 101' });
+    const big = await api.call('patch', path, { body: { set: { k1: 'v'.repeat(3000) } } });
+    expect(big.body.detail[0]).toMatchObject({ type: 'value_error', loc: ['body', 'set', 'k1'] });
+    const read = await api.call('get', `/v2/contacts/${c.id}`);
+    expect(Object.keys(read.body.customFields)).toHaveLength(100);
+    expect(read.body.customFields.k1).toBe(1);
+    // repeated patches cannot grow one contact past the total
+    for (let i = 0; i < 30; i++) await api.call('patch', path, { body: { set: { [`k${i}`]: 'w'.repeat(2000) } } });
+    expect((await api.call('get', `/v2/contacts/${c.id}`)).text.length).toBeLessThan(40_000);
+  });
+
+  it('bulk create refuses, per item, the emails single create refuses', async () => {
+    const api = mockApi();
+    const emails = ['nul\u0000@example.com', '<script>@example.com', 'josé@example.com', 'a b@example.com', 'ok@example.com'];
+    for (const email of emails.slice(0, 4)) expect((await api.call('post', '/v2/contacts', { body: { email } })).status, email).toBe(422);
+    const bulk = await api.call('post', '/v2/contacts/bulk', { body: { contacts: emails.map((email) => ({ email })) } });
+    expect(bulk.body.details.map((d: { success: boolean; error?: string }) => d.error ?? 'ok')).toEqual(['Invalid email', 'Invalid email', 'Invalid email', 'Invalid email', 'ok']);
+  });
+});
+
+describe('a tenant is bounded in bytes', () => {
+  it('past its share the store answers 507, bulk items fail alone, and deleting gives room back', async () => {
+    const api = mockApi({ tenantBytes: 200_000 });
+    const notes = 'n'.repeat(4000);
+    let created = 0;
+    let res;
+    for (;;) {
+      res = await api.call('post', '/v2/contacts', { body: { email: `fill${created}@example.com`, notes } });
+      if (res.status !== 201) break;
+      created++;
+    }
+    expect(res.status).toBe(507);
+    expect(res.body.detail).toMatch(/^Tenant demo-a has used the 195 KiB the sandbox gives it/);
+    expect(created).toBeGreaterThan(10);
+    expect(created).toBeLessThan(40);
+    const bulk = await api.call('post', '/v2/contacts/bulk', { body: { contacts: [{ email: 'more@example.com', notes }, { email: 'fill0@example.com' }] } });
+    expect(bulk.body.details.map((d: { error?: string }) => d.error ?? 'ok')).toEqual(['Tenant storage limit reached', 'ok']);
+    expect((await api.call('post', '/v2/contacts', { key: KEY_B, body: { email: 'other@example.com', notes } })).status).toBe(201);
+    const first = (await api.call('get', '/v2/contacts?search=fill1%40')).body.data[0];
+    await api.call('delete', `/v2/contacts/${first.id}`);
+    expect((await api.call('post', '/v2/contacts', { body: { email: 'room@example.com', notes } })).status).toBe(201);
   });
 });

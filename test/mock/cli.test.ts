@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startMockProcess } from '../../scripts/mock-process.js';
 import { parseCliOptions } from '../../src/mock/adapters/node/cli-options.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,11 +20,14 @@ describe('allsign-mock options', () => {
       contacts: 40,
       latency: { min: 0, max: 0 },
       adminToken: undefined,
+      adminOrigins: [],
+      maxTenantMb: 256,
+      fixtures: undefined,
     });
   });
 
   it('reads flags', () => {
-    const o = parseCliOptions(['-p', '0', '--host', '0.0.0.0', '--api-key', 'acme:k1:boss@acme.com', '--api-key', 'beta:k2', '--seed', '7', '--contacts', '0', '--latency', '50-300', '--admin-token', 't']);
+    const o = parseCliOptions(['-p', '0', '--host', '0.0.0.0', '--api-key', 'acme:k1:boss@acme.com', '--api-key', 'beta:k2', '--seed', '7', '--contacts', '0', '--latency', '50-300', '--admin-token', 't', '--admin-origin', 'http://localhost:5173', '--admin-origin', 'https://app.example.com/', '--max-tenant-mb', '64']);
     expect(o).toEqual({
       port: 0,
       host: '0.0.0.0',
@@ -34,13 +39,16 @@ describe('allsign-mock options', () => {
       contacts: 0,
       latency: { min: 50, max: 300 },
       adminToken: 't',
+      adminOrigins: ['http://localhost:5173', 'https://app.example.com'],
+      maxTenantMb: 64,
+      fixtures: undefined,
     });
   });
 
   it('reads the environment, flags winning', () => {
-    const env = { PORT: '5000', HOST: '0.0.0.0', ALLSIGN_MOCK_API_KEYS: 'a:ka, b:kb:x@b.com', ALLSIGN_MOCK_SEED: '3', ALLSIGN_MOCK_CONTACTS: '9', ALLSIGN_MOCK_LATENCY: '25', ALLSIGN_MOCK_ADMIN_TOKEN: 'tok' };
+    const env = { PORT: '5000', HOST: '0.0.0.0', ALLSIGN_MOCK_API_KEYS: 'a:ka, b:kb:x@b.com', ALLSIGN_MOCK_SEED: '3', ALLSIGN_MOCK_CONTACTS: '9', ALLSIGN_MOCK_LATENCY: '25', ALLSIGN_MOCK_ADMIN_TOKEN: 'tok', ALLSIGN_MOCK_ADMIN_ORIGINS: 'http://a.example, http://b.example:8080' };
     const o = parseCliOptions(['--contacts', '1'], env);
-    expect(o).toMatchObject({ port: 5000, host: '0.0.0.0', seed: 3, contacts: 1, latency: { min: 25, max: 25 }, adminToken: 'tok' });
+    expect(o).toMatchObject({ port: 5000, host: '0.0.0.0', seed: 3, contacts: 1, latency: { min: 25, max: 25 }, adminToken: 'tok', adminOrigins: ['http://a.example', 'http://b.example:8080'] });
     expect(o.apiKeys.map((k) => `${k.tenant}:${k.key}:${k.email}`)).toEqual(['a:ka:owner@a.example.com', 'b:kb:x@b.com']);
   });
 
@@ -52,6 +60,8 @@ describe('allsign-mock options', () => {
     [['--latency', '300-50'], /latency/],
     [['--api-key', 'a:k', '--api-key', 'b:k'], /given twice/],
     [['--bogus'], /unknown option/],
+    [['--admin-origin', 'http://localhost:5173/app'], /an origin is SCHEME/],
+    [['--admin-origin', 'localhost:5173'], /an origin is SCHEME/],
   ])('rejects %o naming the problem', (argv, message) => {
     let stderr = '';
     const write = process.stderr.write;
@@ -81,31 +91,49 @@ describe('allsign-mock options', () => {
 
 describe('allsign-mock process', () => {
   it('starts on a free port, prints URL and keys, answers health, exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--contacts', '3'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stderr.on('data', (d) => (out += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-    });
-    expect(out).toMatch(/Bearer sk_test_demo_a/);
-    expect(out).toMatch(/\/docs/);
-    const health = await fetch(`${url}/__admin/health`);
+    const mock = await startMockProcess(['--port', '0', '--contacts', '3']);
+    expect(mock.output()).toMatch(/Bearer sk_test_demo_a/);
+    expect(mock.output()).toMatch(/\/docs/);
+    const health = await fetch(`${mock.url}/__admin/health`);
     expect(health.status).toBe(200);
-    await fetch(`${url}/v2/contacts?pageSize=2`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
+    await fetch(`${mock.url}/v2/contacts?pageSize=2`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
     // request lines are written in batches: the line shows within the flush interval
-    for (let i = 0; i < 40 && !/GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(out).toMatch(/GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    const line = /GET \/v2\/contacts\?pageSize=2 200 [\d.]+ms demo-a/;
+    for (let i = 0; i < 40 && !line.test(mock.output()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(mock.output()).toMatch(line);
+    mock.child.kill('SIGTERM');
+    expect(await mock.exited).toBe(0);
+  }, 30_000);
+
+  it('a port in use or an address it cannot bind: one line, exit 2', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => taken.once('listening', r));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      for (const args of [['--port', String(port)], ['--port', '0', '--host', '192.0.2.1']]) {
+        const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--contacts', '0', ...args], { cwd: root });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        const code = await new Promise((resolve) => child.on('exit', resolve));
+        expect(code).toBe(2);
+        expect(stderr.trim().split('\n')).toHaveLength(1);
+        expect(stderr).toMatch(/^allsign-mock: cannot listen on .*(EADDRINUSE|EADDRNOTAVAIL)/);
+      }
+    } finally {
+      taken.close();
+    }
+  }, 30_000);
+
+  it('on SIGTERM answers the requests in flight, then exits 0', async () => {
+    const mock = await startMockProcess(['--port', '0', '--contacts', '1', '--latency', '700']);
+    const inFlight = fetch(`${mock.url}/v2/contacts`, { headers: { authorization: 'Bearer sk_test_demo_a' } });
+    await new Promise((r) => setTimeout(r, 200));
+    mock.child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { total: number }).total).toBe(1);
+    expect(await mock.exited).toBe(0);
+    expect(mock.output()).toMatch(/SIGTERM received/);
   }, 30_000);
 
   it('exits 2 on bad usage and 0 on --help', async () => {

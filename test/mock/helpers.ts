@@ -11,7 +11,7 @@ export const KEY_A = 'sk_test_demo_a';
 export const KEY_B = 'sk_test_demo_b';
 export const OWNER_A = 'owner@demo-a.example.com';
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options';
 
 export interface CallOptions {
   key?: string | null;

@@ -22,7 +22,7 @@ beforeAll(() => {
   server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: 'error' });
 });
-afterEach(() => handlers.mock.service.reset());
+afterEach(() => handlers.mock.control.reset());
 afterAll(() => server.close());
 
 describe('createHandlers under msw/node', () => {

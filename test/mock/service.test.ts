@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError, MemoryRepository, MockService, type Problem } from '../../src/mock/index.js';
+import { ControlPlane, DomainError, MemoryRepository, MockService, type Problem } from '../../src/mock/index.js';
 import { MAX_CUSTOM_FIELD_VALUE_CHARS, MAX_CUSTOM_FIELDS_CHARS } from '../../src/mock/domain/contacts.js';
 
 // The rules without HTTP: the service answers records and refuses with domain problems.
@@ -9,7 +9,8 @@ const keys = [
   { tenant: 't2', key: 'k2', email: 'owner@t2.example.com' },
 ];
 const seed = { apiKeys: keys, seed: 1, contactsPerTenant: 0 };
-const fresh = () => new MockService(new MemoryRepository(seed), { seed, now: () => new Date('2026-01-01T00:00:00Z') });
+const fresh = () => new MockService(new MemoryRepository(seed), { now: () => new Date('2026-01-01T00:00:00Z') });
+const controlOf = (service: MockService) => new ControlPlane(service, seed);
 
 async function refusal(promise: Promise<unknown>): Promise<Problem> {
   try {
@@ -43,11 +44,12 @@ describe('the domain service', () => {
         { kind: 'whatsapp_missing', index: 1 },
       ],
     });
-    expect(await service.counts()).toMatchObject({ contacts: 0, documents: 0 });
+    expect(await service.repository.counts()).toMatchObject({ contacts: 0, documents: 0 });
   });
 
   it('moves a document through its states as participants come, go and sign', async () => {
     const service = fresh();
+    const control = controlOf(service);
     const doc = await service.createDocument('t1', 'owner@t1.example.com', { name: 'D', participants: [], sendByWhatsapp: false });
     expect(doc.status).toBe('DRAFT');
     const pending = await service.addParticipants('t1', 'owner@t1.example.com', doc.id, [
@@ -55,10 +57,10 @@ describe('the domain service', () => {
       { email: 'second@x.com', name: 'S', step: 2 },
     ]);
     expect(pending).toMatchObject({ status: 'PENDING', participants: [{ email: 'first@x.com', invitedBy: 'owner@t1.example.com' }, { email: 'second@x.com' }] });
-    expect(await refusal(service.signDocument(doc.id, 'second@x.com'))).toEqual({ kind: 'step_waiting', step: 1 });
-    await service.signDocument(doc.id, 'FIRST@x.com');
-    expect(await refusal(service.signDocument(doc.id, 'first@x.com'))).toEqual({ kind: 'already_signed' });
-    const signed = await service.signDocument(doc.id, 'second@x.com');
+    expect(await refusal(control.signDocument(doc.id, 'second@x.com'))).toEqual({ kind: 'step_waiting', step: 1 });
+    await control.signDocument(doc.id, 'FIRST@x.com');
+    expect(await refusal(control.signDocument(doc.id, 'first@x.com'))).toEqual({ kind: 'already_signed' });
+    const signed = await control.signDocument(doc.id, 'second@x.com');
     expect(signed.status).toBe('SIGNED');
     expect(signed.signedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(await refusal(service.removeParticipant('t1', doc.id, 'first@x.com'))).toEqual({ kind: 'document_closed', status: 'SIGNED' });

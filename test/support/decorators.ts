@@ -7,6 +7,9 @@ export class RepositoryDecorator implements Repository {
   constructor(protected readonly inner: Repository) {}
   authenticate: Repository['authenticate'] = (...a) => this.inner.authenticate(...a);
   apiKeys: Repository['apiKeys'] = (...a) => this.inner.apiKeys(...a);
+  createTenant: Repository['createTenant'] = (...a) => this.inner.createTenant(...a);
+  deleteTenant: Repository['deleteTenant'] = (...a) => this.inner.deleteTenant(...a);
+  seedTenant: Repository['seedTenant'] = (...a) => this.inner.seedTenant(...a);
   listContacts: Repository['listContacts'] = (...a) => this.inner.listContacts(...a);
   autocomplete: Repository['autocomplete'] = (...a) => this.inner.autocomplete(...a);
   getContact: Repository['getContact'] = (...a) => this.inner.getContact(...a);
@@ -23,6 +26,12 @@ export class RepositoryDecorator implements Repository {
   findDocument: Repository['findDocument'] = (...a) => this.inner.findDocument(...a);
   counts: Repository['counts'] = (...a) => this.inner.counts(...a);
   reset: Repository['reset'] = (...a) => this.inner.reset(...a);
+  exportState: Repository['exportState'] = (...a) => this.inner.exportState(...a);
+  importState: Repository['importState'] = (...a) => this.inner.importState(...a);
+  saveSnapshot: Repository['saveSnapshot'] = (...a) => this.inner.saveSnapshot(...a);
+  restoreSnapshot: Repository['restoreSnapshot'] = (...a) => this.inner.restoreSnapshot(...a);
+  listSnapshots: Repository['listSnapshots'] = (...a) => this.inner.listSnapshots(...a);
+  deleteSnapshot: Repository['deleteSnapshot'] = (...a) => this.inner.deleteSnapshot(...a);
 }
 
 export class ServiceDecorator implements Service {
@@ -46,9 +55,9 @@ export class ServiceDecorator implements Service {
   getDocument: Service['getDocument'] = (...a) => this.inner.getDocument(...a);
   addParticipants: Service['addParticipants'] = (...a) => this.inner.addParticipants(...a);
   removeParticipant: Service['removeParticipant'] = (...a) => this.inner.removeParticipant(...a);
-  setIdentityVerified: Service['setIdentityVerified'] = (...a) => this.inner.setIdentityVerified(...a);
-  signDocument: Service['signDocument'] = (...a) => this.inner.signDocument(...a);
-  reset: Service['reset'] = (...a) => this.inner.reset(...a);
-  counts: Service['counts'] = (...a) => this.inner.counts(...a);
-  apiKeys: Service['apiKeys'] = (...a) => this.inner.apiKeys(...a);
+  details: Service['details'] = (...a) => this.inner.details(...a);
+  now: Service['now'] = (...a) => this.inner.now(...a);
+  get newId(): Service['newId'] {
+    return this.inner.newId;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentRecord, NewContact, ParticipantRecord, Repository, SeedOptions } from '../../src/mock/index.js';
+import type { ContactPage, DocumentRecord, NewContact, ParticipantRecord, Repository, SeedOptions } from '../../src/mock/index.js';
 import { fold, words } from '../../src/mock/port/text.js';
 
 // What every store must do, whatever keeps its data: one case list, run against each store (the
@@ -46,6 +46,9 @@ function documentOf(tenant: string, participants: ParticipantRecord[]): Document
 }
 
 const all = { page: 1, pageSize: 1000 };
+
+/** a page as a client would compare it: the store's insertion sequence is its own business */
+const bySeq = (page: ContactPage) => ({ total: page.total, rows: page.rows.map((r) => ({ ...r, contact: { ...r.contact, seq: 0 } })) });
 
 export function runRepositoryContract(name: string, make: (seed: SeedOptions) => Promise<Repository>): void {
   const fresh = (seed: SeedOptions = EMPTY) => make(seed);
@@ -288,6 +291,105 @@ export function runRepositoryContract(name: string, make: (seed: SeedOptions) =>
           ),
         );
         expect((await repo.getDocument('t1', document.id))?.participants).toHaveLength(20);
+      });
+    });
+
+    describe('tenants', () => {
+      it('creates a tenant with its key, once, and deletes it with everything it holds', async () => {
+        const repo = await fresh();
+        const key = { tenant: 'tmp', key: 'sk_tmp_123456', email: 'Boss@tmp.example.com' };
+        expect(await repo.createTenant(key)).toBe(true);
+        expect(await repo.createTenant({ ...key, key: 'sk_other_1234' })).toBe(false);
+        expect(await repo.createTenant({ ...key, tenant: 'other' })).toBe(false);
+        expect(await repo.authenticate('sk_tmp_123456')).toEqual(key);
+        expect(await repo.isVerified('boss@tmp.example.com')).toBe(true);
+        const { contact } = await repo.insertContact('tmp', draft('tmp', 'c@example.com'));
+        const document = documentOf('tmp', [participant('c@example.com')]);
+        await repo.insertDocument({ document, invite: [] });
+        expect((await repo.counts()).tenants).toBe(3);
+        expect(await repo.deleteTenant('tmp')).toBe(true);
+        expect(await repo.deleteTenant('tmp')).toBe(false);
+        expect(await repo.authenticate('sk_tmp_123456')).toBeUndefined();
+        expect(await repo.findContact(contact.id)).toBeUndefined();
+        expect(await repo.findDocument(document.id)).toBeUndefined();
+        expect((await repo.counts()).tenants).toBe(2);
+        expect(await repo.isVerified('boss@tmp.example.com')).toBe(true);
+        // the name and the key are free again
+        expect(await repo.createTenant(key)).toBe(true);
+      });
+
+      it('reseeds one tenant alone, as a full reset would seed it', async () => {
+        const seeded: SeedOptions = { apiKeys: KEYS, seed: 5, contactsPerTenant: 20 };
+        const repo = await fresh(seeded);
+        const t1 = await repo.listContacts('t1', all);
+        const t2 = await repo.listContacts('t2', all);
+        await repo.insertContact('t1', draft('t1', 'extra@example.com'));
+        await repo.insertContact('t2', draft('t2', 'extra@example.com'));
+        await repo.seedTenant('t1', seeded);
+        expect(bySeq(await repo.listContacts('t1', all))).toEqual(bySeq(t1));
+        expect((await repo.listContacts('t2', all)).total).toBe(t2.total + 1);
+        await repo.createTenant({ tenant: 'fresh', key: 'sk_fresh_1234', email: 'o@fresh.example.com' });
+        await repo.seedTenant('fresh', { ...seeded, contactsPerTenant: 7 });
+        const fresh7 = await repo.listContacts('fresh', all);
+        expect(fresh7.total).toBe(7);
+        await repo.seedTenant('fresh', { ...seeded, contactsPerTenant: 7 });
+        expect(bySeq(await repo.listContacts('fresh', all))).toEqual(bySeq(fresh7));
+        expect(fresh7.rows.every((r) => r.contact.email.endsWith('@fresh.example.com'))).toBe(true);
+      });
+    });
+
+    describe('state in and out', () => {
+      it('exports everything and imports it back, replacing only the tenants it names', async () => {
+        const repo = await fresh({ apiKeys: KEYS, seed: 3, contactsPerTenant: 15 });
+        const { contact } = await repo.insertContact('t1', draft('t1', 'cf@example.com', { fullName: 'Con Campos', tags: ['x'] }));
+        await repo.updateContact('t1', contact.id, () => ({ customFields: { RFC: 'ABC', nested: { a: [1] } } }));
+        await repo.setVerified('cf@example.com', true);
+        const state = await repo.exportState();
+        expect(state.version).toBe(1);
+        expect(state.tenants.map((t) => t.tenant).sort()).toEqual(['t1', 't2']);
+        const t1 = state.tenants.find((t) => t.tenant === 't1')!;
+        expect(t1.apiKeys).toEqual([{ key: 'k1', email: 'owner@t1.example.com' }]);
+        expect(t1.contacts.at(-1)).toMatchObject({ email: 'cf@example.com', customFields: { RFC: 'ABC', nested: { a: [1] } }, tags: ['x'] });
+        expect(state.users).toContainEqual({ email: 'cf@example.com', identityVerified: true });
+
+        const other = await fresh();
+        await other.insertContact('t2', draft('t2', 'kept-nowhere@example.com'));
+        await other.importState({ ...state, tenants: [t1] });
+        expect(bySeq(await other.listContacts('t1', all))).toEqual(bySeq(await repo.listContacts('t1', all)));
+        expect(await other.getContact('t1', contact.id)).toMatchObject({ email: 'cf@example.com', fullName: 'Con Campos' });
+        expect(await other.isVerified('cf@example.com')).toBe(true);
+        // t2 was not in the state: untouched
+        expect(await emails(other, 't2')).toEqual(['kept-nowhere@example.com']);
+        // the imported tenant works on: its emails are still unique, its documents are linked
+        expect((await other.insertContact('t1', draft('t1', 'CF@example.com'))).created).toBe(false);
+        for (const document of t1.documents) expect(await other.getDocument('t1', document.id)).toEqual(document);
+      });
+
+      it('keeps snapshots of the whole store and restores one in a step', async () => {
+        const repo = await fresh({ apiKeys: KEYS, seed: 3, contactsPerTenant: 10 });
+        const before = { t1: await repo.listContacts('t1', all), t2: await repo.listContacts('t2', all) };
+        const info = await repo.saveSnapshot('clean');
+        expect(info).toMatchObject({ name: 'clean', tenants: 2, contacts: 20 });
+        await repo.insertContact('t1', draft('t1', 'later@example.com'));
+        await repo.deleteContact('t2', before.t2.rows[0]!.contact.id);
+        await repo.createTenant({ tenant: 'tmp', key: 'sk_tmp_123456', email: 'o@tmp.example.com' });
+        expect(await repo.restoreSnapshot('clean')).toBe(true);
+        expect(bySeq(await repo.listContacts('t1', all))).toEqual(bySeq(before.t1));
+        expect(bySeq(await repo.listContacts('t2', all))).toEqual(bySeq(before.t2));
+        expect(await repo.authenticate('sk_tmp_123456')).toBeUndefined();
+        expect(await repo.authenticate('k1')).toEqual(KEYS[0]);
+        // the snapshot is a copy: writes after restoring do not change it
+        await repo.insertContact('t1', draft('t1', 'again@example.com'));
+        expect(await repo.restoreSnapshot('clean')).toBe(true);
+        expect((await repo.listContacts('t1', all)).total).toBe(10);
+        await repo.saveSnapshot('second');
+        expect((await repo.listSnapshots()).map((s) => s.name).sort()).toEqual(['clean', 'second']);
+        expect(await repo.deleteSnapshot('clean')).toBe(true);
+        expect(await repo.deleteSnapshot('clean')).toBe(false);
+        expect(await repo.restoreSnapshot('clean')).toBe(false);
+        // a reset keeps the snapshots
+        await repo.reset({ apiKeys: KEYS, seed: 3, contactsPerTenant: 0 });
+        expect((await repo.listSnapshots()).map((s) => s.name)).toEqual(['second']);
       });
     });
 

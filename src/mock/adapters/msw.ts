@@ -15,7 +15,7 @@ export interface HandlersOptions extends Pick<MockOptions, 'apiKeys' | 'seed' | 
 
 /** MSW request handlers with the engine they answer from: spread them into `setupWorker` or `setupServer`. */
 export type MockHandlers = HttpHandler[] & {
-  /** the engine: its store, service and journal (e.g. `await handlers.mock.service.reset()` between tests) */
+  /** the engine: its store, control plane and journal (e.g. `await handlers.mock.control.reset()` between tests) */
   readonly mock: Mock;
 };
 

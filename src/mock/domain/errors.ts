@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '../../contract/index.js';
 import type { DocumentStatus } from '../port/records.js';
 
 /** A participant rule broken by the item at `index` of the incoming list (or by the list as a whole). */
@@ -23,7 +24,13 @@ export type Problem =
   | { kind: 'custom_fields_invalid'; problems: CustomFieldsProblem[] }
   | { kind: 'not_pending'; status: DocumentStatus }
   | { kind: 'already_signed' }
-  | { kind: 'step_waiting'; step: number };
+  | { kind: 'step_waiting'; step: number }
+  | { kind: 'tenant_exists'; tenant: string }
+  | { kind: 'tenant_not_found'; tenant: string }
+  | { kind: 'too_many_tenants'; max: number }
+  | { kind: 'snapshot_not_found'; name: string }
+  /** a control-plane input refused as a whole, each issue at the path of its record */
+  | { kind: 'invalid'; issues: ValidationIssue[] };
 
 export class DomainError extends Error {
   constructor(readonly problem: Problem) {

@@ -1,9 +1,10 @@
 import { contractLimits, emailKey, isValidEmail } from '../../contract/index.js';
-import type { ApiKeySpec, ContactRecord, Counts, CustomFieldMap, DocumentRecord } from '../port/records.js';
-import type { ContactPage, ListQuery, Repository, SeedOptions } from '../port/repository.js';
+import type { ApiKeySpec, ContactRecord, CustomFieldMap, DocumentRecord } from '../port/records.js';
+import { StoreFullError } from '../port/errors.js';
+import type { ContactPage, ListQuery, Repository } from '../port/repository.js';
 import { fold, words } from '../port/text.js';
 import { fieldsChange, newContact, patchCustomFields, type ContactFields, type ContactInput } from './contacts.js';
-import { assertOpen, checkParticipants, invitations, sign, toParticipants, withStatus, type ParticipantInput } from './documents.js';
+import { assertOpen, checkParticipants, invitations, toParticipants, withStatus, type ParticipantInput } from './documents.js';
 import { refuse } from './errors.js';
 
 /** A contact with what its profile shows from elsewhere: the user's identity and its documents. */
@@ -14,11 +15,10 @@ export interface ContactDetails {
   documents: DocumentRecord[];
 }
 
-/** One bulk item's outcome, in input order. */
-/** One bulk item: a success names its contact; a failure says why, with what the item named. */
+/** One bulk item's outcome, in input order: a success names its contact; a failure says why, with what the item named. */
 export type BulkOutcome =
   | { contactId: string; email: string; failure?: undefined }
-  | { contactId: string | null; email: string | null; failure: 'invalid_email' | 'contact_not_found' };
+  | { contactId: string | null; email: string | null; failure: 'invalid_email' | 'contact_not_found' | 'store_full' };
 
 export interface NewDocument {
   name: string;
@@ -27,8 +27,6 @@ export interface NewDocument {
 }
 
 export interface ServiceOptions {
-  /** what reset seeds */
-  seed: SeedOptions;
   /** clock, for tests */
   now?: () => Date;
   newId?: () => string;
@@ -43,20 +41,18 @@ export type Service = { [K in keyof MockService]: MockService[K] };
  * into status codes and bodies is the HTTP layer's job.
  */
 export class MockService {
-  private seedOptions: SeedOptions;
   private readonly clock: () => Date;
-  private readonly newId: () => string;
+  readonly newId: () => string;
 
   constructor(
     readonly repository: Repository,
     options: ServiceOptions,
   ) {
-    this.seedOptions = options.seed;
     this.clock = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
   }
 
-  private now(): string {
+  now(): string {
     return this.clock().toISOString();
   }
 
@@ -111,7 +107,8 @@ export class MockService {
     return (await this.repository.getContact(tenant, id)) ?? refuse({ kind: 'contact_not_found' });
   }
 
-  private async details(tenant: string, contact: ContactRecord): Promise<ContactDetails> {
+  /** a contact's profile, for the control plane too (which finds contacts across tenants) */
+  async details(tenant: string, contact: ContactRecord): Promise<ContactDetails> {
     const [identityVerified, documents] = await Promise.all([this.repository.isVerified(contact.emailKey), this.repository.documentsOf(tenant, contact.emailKey)]);
     return { contact, identityVerified, documents };
   }
@@ -126,8 +123,14 @@ export class MockService {
         outcomes.push({ contactId: null, email: item.email, failure: 'invalid_email' });
         continue;
       }
-      const { contact } = await this.repository.insertContact(tenant, newContact(tenant, item, 'api', this.now(), this.newId()));
-      outcomes.push({ contactId: contact.id, email: contact.email });
+      try {
+        const { contact } = await this.repository.insertContact(tenant, newContact(tenant, item, 'api', this.now(), this.newId()));
+        outcomes.push({ contactId: contact.id, email: contact.email });
+      } catch (error) {
+        // a full tenant fails the items it cannot hold, not the whole batch
+        if (!(error instanceof StoreFullError)) throw error;
+        outcomes.push({ contactId: null, email: item.email, failure: 'store_full' });
+      }
     }
     return outcomes;
   }
@@ -186,33 +189,4 @@ export class MockService {
     return document ?? refuse({ kind: 'document_not_found' });
   }
 
-  // ---- control plane (/__admin) -----------------------------------------------------------
-
-  /** Sets the identity of the platform user behind a contact (creating the user if needed). */
-  async setIdentityVerified(contactId: string, verified: boolean): Promise<ContactDetails> {
-    const contact = (await this.repository.findContact(contactId)) ?? refuse({ kind: 'contact_not_found' });
-    await this.repository.setVerified(contact.emailKey, verified);
-    return this.details(contact.tenant, contact);
-  }
-
-  async signDocument(documentId: string, email: string): Promise<DocumentRecord> {
-    const found = (await this.repository.findDocument(documentId)) ?? refuse({ kind: 'document_not_found' });
-    const now = this.now();
-    const document = await this.repository.updateDocument(found.tenant, documentId, (current) => ({ document: sign(current, email, now), invite: [] }));
-    return document ?? refuse({ kind: 'document_not_found' });
-  }
-
-  /** Back to the seeded start state, optionally with another number of contacts per tenant. */
-  async reset(contactsPerTenant = this.seedOptions.contactsPerTenant): Promise<Counts> {
-    await this.repository.reset({ ...this.seedOptions, contactsPerTenant });
-    return this.repository.counts();
-  }
-
-  counts(): Promise<Counts> {
-    return this.repository.counts();
-  }
-
-  apiKeys(): Promise<ApiKeySpec[]> {
-    return this.repository.apiKeys();
-  }
 }

@@ -3,7 +3,8 @@ import type { Service } from '../domain/service.js';
 import { HANDLERS } from './handlers/index.js';
 import type { Handler, HandlerContext, OperationId } from './handlers/types.js';
 import { Errors } from './http-errors.js';
-import { preferences, preferredExample } from './prefer.js';
+import { failure, type FaultRegistry } from './faults.js';
+import { preferences, preferred } from './prefer.js';
 import type { MockRequest } from './types.js';
 
 export interface ApiOptions {
@@ -20,6 +21,8 @@ export interface RequestState {
 export interface ApiAnswer {
   status: number;
   body: unknown;
+  /** a fault to apply to the answer: the connection is broken, or the body comes empty or cut */
+  fault?: 'reset' | 'empty' | 'truncate';
 }
 
 /** Fail at start, not at request time: a handler per operation, and defaults where the contract has them. */
@@ -45,10 +48,10 @@ function bearerKey(req: MockRequest): string {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The contract's operations: route → latency → auth → Prefer → media type → validation → typed
- * handler. Refusals are thrown (ApiError, DomainError) for the caller to turn into answers.
+ * The contract's operations: route → latency → auth → faults (Prefer, /__admin/faults) → media
+ * type → validation → typed handler. Refusals are thrown (ApiError, DomainError) for the caller to turn into answers.
  */
-export function createApi(contract: Contract, service: Service, options: ApiOptions = {}) {
+export function createApi(contract: Contract, service: Service, faults: FaultRegistry, options: ApiOptions = {}) {
   assertHandlersMatch(contract);
 
   function route(req: MockRequest): { operation: Operation; params: Record<string, string> } | undefined {
@@ -70,8 +73,12 @@ export function createApi(contract: Contract, service: Service, options: ApiOpti
     const key = await service.authenticate(bearerKey(req));
     if (!key) throw Errors.invalidApiKey();
     state.tenant = key.tenant;
-    const forced = preferredExample(preferences(req.headers.prefer), op);
-    if (forced) return forced;
+    const asked = preferred(preferences(req.headers.prefer), op);
+    const effect = asked.effect ?? faults.take(key.tenant, op.operationId);
+    if (effect?.delayMs) await sleep(effect.delayMs);
+    if (effect?.fault === 'reset') return { status: 0, body: undefined, fault: 'reset' };
+    if (effect?.status) throw failure(effect.status, effect.retryAfter);
+    if (asked.example) return { ...asked.example, ...(effect?.fault ? { fault: effect.fault } : {}) };
     if (op.hasRequestBody && req.body !== undefined && !json.isJson) throw Errors.unsupportedMediaType(req.headers['content-type'] ?? '');
     const path = op.validatePath(match.params);
     const query = op.validateQuery(req.query);
@@ -86,7 +93,9 @@ export function createApi(contract: Contract, service: Service, options: ApiOpti
       query: query.ok ? query.value : {},
       body: body.ok ? body.value : undefined,
     } as unknown as HandlerContext<OperationId>;
-    return handler(ctx);
+    // an empty or cut answer comes after the operation ran: the client cannot know whether it did
+    const answer: ApiAnswer = await handler(ctx);
+    return effect?.fault ? { ...answer, fault: effect.fault } : answer;
   }
 
   return { answer };

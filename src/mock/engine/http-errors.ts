@@ -14,6 +14,8 @@ export class ApiError extends Error {
   }
 }
 
+const size = (bytes: number) => (bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MiB` : `${Math.round(bytes / 1024)} KiB`);
+
 /** The catalogue: every error of the transport and the pipeline, in one place (domain errors: problems.ts). */
 export const Errors = {
   notAuthenticated: () => new ApiError(401, 'Not authenticated', { 'WWW-Authenticate': 'Bearer' }),
@@ -32,4 +34,6 @@ export const Errors = {
   preferNotDeclared: (code: string, operationId: string, declared: string[]) =>
     new ApiError(400, `Prefer: code=${code} is not a status ${operationId} declares; it declares ${declared.join(', ')}`),
   internal: () => new ApiError(500, 'Internal Server Error'),
+  storeFull: (what: string, limitBytes: number) =>
+    new ApiError(507, `${what[0]!.toUpperCase()}${what.slice(1)} has used the ${size(limitBytes)} the sandbox gives it: delete some, or reset (POST /__admin/reset)`),
 };

@@ -10,6 +10,14 @@ interface StoredEntry extends Omit<JournalEntry, 'body'> {
   bytes: number;
 }
 
+export interface JournalFilter {
+  limit?: number | undefined;
+  tenant?: string | undefined;
+  operationId?: string | undefined;
+  /** ISO 8601 time: entries at or after it */
+  since?: string | undefined;
+}
+
 export const JOURNAL_MAX_BODY_CHARS = 10_000;
 const ENTRY_OVERHEAD = 200;
 
@@ -55,9 +63,17 @@ export class RequestJournal {
     return this.entries.length - this.head;
   }
 
-  list(limit = this.limits.capacity): JournalEntry[] {
+  /** newest first; narrowed to a tenant, an operation, or what came at or after `since` (an ISO time) */
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    const limit = filter.limit ?? this.limits.capacity;
     const out: JournalEntry[] = [];
-    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) out.push(view(this.entries[i]!));
+    for (let i = this.entries.length - 1; i >= this.head && out.length < limit; i--) {
+      const e = this.entries[i]!;
+      if (filter.since !== undefined && e.at < filter.since) break;
+      if (filter.tenant !== undefined && e.tenant !== filter.tenant) continue;
+      if (filter.operationId !== undefined && e.operationId !== filter.operationId) continue;
+      out.push(view(e));
+    }
     return out;
   }
 

@@ -1,4 +1,5 @@
 import type { Operation } from '../../contract/index.js';
+import { isFailureStatus, MAX_FAULT_DELAY_MS, type FaultEffect } from './faults.js';
 import { Errors } from './http-errors.js';
 
 /** The `Prefer` header's preferences (RFC 7240), lower-cased names: `code=422, example=duplicate`. */
@@ -12,13 +13,41 @@ export function preferences(header: string | undefined): Map<string, string> {
   return found;
 }
 
-/** `Prefer: code=NNN` (as in Prism): that status with the contract's example, nothing changed. */
-export function preferredExample(prefs: Map<string, string>, op: Operation): { status: number; body: unknown } | undefined {
+export interface Preferred {
+  /** `code=NNN` of a status the operation declares: that status with the contract's example, nothing changed */
+  example?: { status: number; body: unknown };
+  /** `code=` of an undeclared 5xx or 429, `fault=`, `delay=`: a failure to rehearse */
+  effect?: FaultEffect;
+}
+
+const FAULTS = new Set(['reset', 'empty', 'truncate']);
+
+/**
+ * What a client asks for with `Prefer` (as in Prism, plus failures): `code=NNN` answers the
+ * contract's example for a declared status, or FastAPI's body for any 5xx or 429; `fault=reset|
+ * empty|truncate` breaks the answer; `delay=MS` waits first. Unknown preferences are ignored (RFC
+ * 7240); a known one with a bad value is a 400 that says what it takes.
+ */
+export function preferred(prefs: Map<string, string>, op: Operation): Preferred {
+  const result: Preferred = {};
+  const effect: FaultEffect = {};
   const code = prefs.get('code');
-  if (code === undefined || !/^\d{3}$/.test(code)) return undefined;
-  const response = op.responses.find((r) => r.status === code);
-  if (!response || response.examples.length === 0) {
-    throw Errors.preferNotDeclared(code, op.operationId, op.responses.map((r) => r.status).filter((s) => s !== 'default'));
+  if (code !== undefined) {
+    const response = /^\d{3}$/.test(code) ? op.responses.find((r) => r.status === code) : undefined;
+    if (response && response.examples.length > 0) result.example = { status: Number(code), body: response.examples[0] };
+    else if (isFailureStatus(Number(code))) effect.status = Number(code);
+    else throw Errors.preferNotDeclared(code, op.operationId, op.responses.map((r) => r.status).filter((s) => s !== 'default'));
   }
-  return { status: Number(code), body: response.examples[0] };
+  const fault = prefs.get('fault');
+  if (fault !== undefined) {
+    if (!FAULTS.has(fault)) throw Errors.badRequest(`Prefer: fault=${fault} is not a fault; use fault=reset, fault=empty or fault=truncate`);
+    effect.fault = fault as FaultEffect['fault'];
+  }
+  const delay = prefs.get('delay');
+  if (delay !== undefined) {
+    if (!/^\d+$/.test(delay) || Number(delay) > MAX_FAULT_DELAY_MS) throw Errors.badRequest(`Prefer: delay=${delay} is not a delay; use delay=MS with MS from 0 to ${MAX_FAULT_DELAY_MS}`);
+    effect.delayMs = Number(delay);
+  }
+  if (Object.keys(effect).length) result.effect = effect;
+  return result;
 }

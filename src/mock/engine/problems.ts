@@ -81,5 +81,15 @@ export function fromProblem(problem: Problem): ApiError {
       return new ApiError(422, problem.problems.map(participantIssue));
     case 'custom_fields_invalid':
       return new ApiError(422, problem.problems.map(customFieldsIssue));
+    case 'tenant_exists':
+      return new ApiError(409, `Tenant ${problem.tenant} already exists (or the key is taken)`);
+    case 'tenant_not_found':
+      return new ApiError(404, `Tenant ${problem.tenant} not found`);
+    case 'too_many_tenants':
+      return new ApiError(409, `The sandbox holds at most ${problem.max} tenants: delete some first`);
+    case 'snapshot_not_found':
+      return new ApiError(404, `Snapshot ${problem.name} not found`);
+    case 'invalid':
+      return new ApiError(422, problem.issues);
   }
 }

@@ -69,6 +69,7 @@ export function documentView(document: DocumentRecord): SigningDocument {
 const BULK_ERRORS: Record<NonNullable<BulkOutcome['failure']>, string> = {
   invalid_email: 'Invalid email',
   contact_not_found: 'Contact not found',
+  store_full: 'Tenant storage limit reached',
 };
 
 /** The envelope the three bulk endpoints share: "N succeeded, M failed", one detail per item in input order. */

@@ -71,3 +71,32 @@ export interface Counts {
   documents: number;
   users: number;
 }
+
+/** A platform user as the state format carries it. */
+export interface UserState {
+  email: string;
+  identityVerified: boolean;
+}
+
+/** One tenant with everything it holds: its keys, its contacts (insertion order) and its documents. */
+export interface TenantDump {
+  tenant: string;
+  apiKeys: { key: string; email: string }[];
+  contacts: NewContact[];
+  documents: DocumentRecord[];
+}
+
+/** The whole store in one JSON document: what export writes, what fixtures and snapshots hold. */
+export interface StoreState {
+  version: 1;
+  tenants: TenantDump[];
+  users: UserState[];
+}
+
+export interface SnapshotInfo {
+  name: string;
+  createdAt: string;
+  tenants: number;
+  contacts: number;
+  documents: number;
+}

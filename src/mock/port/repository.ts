@@ -1,5 +1,5 @@
 import type { operations } from '../../types/index.js';
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact } from './records.js';
+import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
 
 type ListContactsQuery = NonNullable<operations['listContacts']['parameters']['query']>;
 
@@ -40,6 +40,12 @@ export interface Repository {
   // ---- tenants and keys
   authenticate(key: string): Promise<ApiKeySpec | undefined>;
   apiKeys(): Promise<ApiKeySpec[]>;
+  /** a new tenant with its first key; false (and nothing written) when the tenant or the key exists */
+  createTenant(key: ApiKeySpec): Promise<boolean>;
+  /** a tenant with its keys, contacts and documents; platform users stay */
+  deleteTenant(tenant: string): Promise<boolean>;
+  /** empties one tenant and seeds it from `options` (its contactsPerTenant for this tenant alone) */
+  seedTenant(tenant: string, options: SeedOptions): Promise<void>;
 
   // ---- contacts
   /** newest first; `search` matches the folded name, email or company as a substring */
@@ -69,4 +75,16 @@ export interface Repository {
   counts(): Promise<Counts>;
   /** empty every tenant and seed afresh */
   reset(options: SeedOptions): Promise<void>;
+
+  // ---- state in and out
+  /** every tenant with its keys, contacts (insertion order) and documents, and the users */
+  exportState(): Promise<StoreState>;
+  /** replaces the tenants the state names (keys, contacts, documents) and upserts its users, in one step */
+  importState(state: StoreState): Promise<void>;
+  /** named states the store keeps (every process sharing the store sees them) */
+  saveSnapshot(name: string): Promise<SnapshotInfo>;
+  /** the whole store becomes the snapshot; false when there is none of that name */
+  restoreSnapshot(name: string): Promise<boolean>;
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  deleteSnapshot(name: string): Promise<boolean>;
 }

@@ -116,16 +116,33 @@ export interface SeedData {
  * Every tenant of `apiKeys` with `perTenant` contacts, their users (about 30% verified) and a few
  * documents in several states. Deterministic: ids and data come from `seed` alone.
  */
-export function generateSeed(apiKeys: ApiKeySpec[], seed: number, perTenant: number): SeedData {
+export function generateSeed(apiKeys: ApiKeySpec[], seed: number, perTenant: number, only?: { tenant: string; owner: string }): SeedData {
   const pools = makePools(seed);
   const users = new Map<string, boolean>([[SEEDED_VERIFIED_USER, true]]);
   for (const key of apiKeys) users.set(key.email.toLowerCase(), true);
   const names = [...new Set(apiKeys.map((k) => k.tenant))];
-  const tenants = names.map((name, t) => {
+  if (only) {
+    users.set(only.owner.toLowerCase(), true);
+    return { tenants: [seedTenant(only.tenant, only.owner.toLowerCase(), new Prng(tenantSeed(seed, names, only.tenant)), pools, perTenant, users)], users };
+  }
+  const tenants = names.map((name) => {
     const owner = apiKeys.find((k) => k.tenant === name)!.email.toLowerCase();
-    return seedTenant(name, owner, new Prng(seed * 31 + t + 1), pools, perTenant, users);
+    return seedTenant(name, owner, new Prng(tenantSeed(seed, names, name)), pools, perTenant, users);
   });
   return { tenants, users };
+}
+
+/**
+ * Each tenant draws from a generator of its own: a configured tenant by its position (the data of
+ * every release so far), any other by its name, so reseeding one tenant alone gives what a full
+ * reset would.
+ */
+function tenantSeed(seed: number, configured: string[], tenant: string): number {
+  const at = configured.indexOf(tenant);
+  if (at >= 0) return seed * 31 + at + 1;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < tenant.length; i++) h = Math.imul(h ^ tenant.charCodeAt(i), 0x01000193);
+  return (seed * 31) ^ (h >>> 0);
 }
 
 function seedTenant(name: string, owner: string, prng: Prng, pools: Pools, perTenant: number, users: Map<string, boolean>): SeededTenant {

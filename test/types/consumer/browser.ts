@@ -9,7 +9,7 @@ import { assertType, type Equal } from './assert.js';
 export async function startMocking(): Promise<MockHandlers> {
   const handlers = createHandlers({ contacts: 5, seed: 7, baseUrl: 'https://api.allsign.io', apiKeys: [{ tenant: 'web', key: 'sk_test_web', email: 'owner@web.example.com' }] });
   await setupWorker(...handlers).start({ quiet: true });
-  await handlers.mock.service.reset();
+  await handlers.mock.control.reset();
   return handlers;
 }
 
@@ -21,7 +21,7 @@ export async function journal(): Promise<JournalEntry[]> {
   try {
     await admin.signDocument('id', 'a@example.com');
   } catch (error) {
-    if (error instanceof AdminError) return [{ at: '', method: error.method, url: error.path, status: error.status, durationMs: 0, tenant: null }];
+    if (error instanceof AdminError) return [{ at: '', method: error.method, url: error.path, status: error.status, durationMs: 0, tenant: null, operationId: null }];
   }
   return page.requests;
 }

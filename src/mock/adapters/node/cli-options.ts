@@ -11,6 +11,9 @@ export interface CliOptions {
   contacts: number;
   latency: { min: number; max: number };
   adminToken: string | undefined;
+  adminOrigins: string[];
+  maxTenantMb: number;
+  fixtures: string | undefined;
 }
 
 function integer(name: string, min: number, max: number) {
@@ -41,6 +44,23 @@ export function parseLatency(value: string): { min: number; max: number } {
   return { min, max };
 }
 
+export function parseOrigin(value: string): string {
+  let origin: string | undefined;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    // reported below
+  }
+  if (origin === undefined || origin === 'null' || origin !== value.replace(/\/$/, '')) {
+    throw new InvalidArgumentError(`an origin is SCHEME://HOST[:PORT] with no path, e.g. http://localhost:5173, got ${JSON.stringify(value)}`);
+  }
+  return origin;
+}
+
+function collectOrigin(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), parseOrigin(value)];
+}
+
 function collectKey(value: string, previous: ApiKeySpec[] | undefined): ApiKeySpec[] {
   return [...(previous ?? []), parseApiKey(value)];
 }
@@ -67,17 +87,33 @@ export function buildProgram(): Command {
     .addOption(
       new Option('--contacts <n>', 'seeded contacts per tenant').env('ALLSIGN_MOCK_CONTACTS').default(DEFAULT_CONTACTS).argParser(integer('--contacts', 0, 2_000_000)),
     )
+    .addOption(
+      new Option('--max-tenant-mb <n>', 'MiB each tenant may add beyond its seeded data (then 507); bounds the memory a shared sandbox needs')
+        .env('ALLSIGN_MOCK_MAX_TENANT_MB')
+        .default(256)
+        .argParser(integer('--max-tenant-mb', 1, 65_536)),
+    )
+    .addOption(new Option('--fixtures <file>', 'a JSON state to load at start (the format of GET /__admin/export): its tenants replace those of the same name').env('ALLSIGN_MOCK_FIXTURES'))
     .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health stays open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
+    .addOption(
+      new Option('--admin-origin <origin>', 'a web origin whose pages may call /__admin (repeatable; by default browsers on other origins get 403)')
+        .env('ALLSIGN_MOCK_ADMIN_ORIGINS')
+        .argParser(collectOrigin),
+    )
     .addHelpText(
       'after',
       `
-Each flag can be set by the environment variable shown. ALLSIGN_MOCK_API_KEYS takes a comma-separated
-list: ALLSIGN_MOCK_API_KEYS=acme:sk_acme:admin@acme.example.com,globex:sk_globex
+Each flag can be set by the environment variable shown. ALLSIGN_MOCK_API_KEYS and
+ALLSIGN_MOCK_ADMIN_ORIGINS take comma-separated lists:
+ALLSIGN_MOCK_API_KEYS=acme:sk_acme:admin@acme.example.com,globex:sk_globex
 
 Demo keys: sk_test_demo_a (tenant demo-a), sk_test_demo_b (tenant demo-b).
-Control plane: /__admin/health, /__admin/reset, /__admin/requests, /__admin/tenants,
-/__admin/contacts/{id}/verify-identity, /__admin/documents/{id}/sign. API reference: /docs.`,
+Control plane: /__admin/health, /__admin/reset, /__admin/requests, /__admin/tenants, /__admin/faults,
+/__admin/export, /__admin/fixtures, /__admin/snapshots, /__admin/contacts/{id}/verify-identity,
+/__admin/documents/{id}/sign. API reference: /docs.
+Failures to rehearse: Prefer: code=503 (any 5xx or 429), Prefer: fault=reset|empty|truncate,
+Prefer: delay=MS, or POST /__admin/faults for the next N requests or a rate.`,
     )
     .showHelpAfterError();
 }
@@ -87,7 +123,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   const program = buildProgram().exitOverride();
   // commander reads process.env for .env(); give it the environment under test
   const saved = { ...process.env };
-  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN'];
+  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES'];
   for (const k of keys) {
     if (env[k] === undefined) delete process.env[k];
     else process.env[k] = env[k];
@@ -96,8 +132,18 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     // the env var for --api-key is a list; parse it here instead of as one key
     const envKeys = env.ALLSIGN_MOCK_API_KEYS;
     delete process.env.ALLSIGN_MOCK_API_KEYS;
+    const envOrigins = env.ALLSIGN_MOCK_ADMIN_ORIGINS;
+    delete process.env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string }>();
+    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string }>();
+    let adminOrigins = o.adminOrigin;
+    if (!adminOrigins && envOrigins) {
+      try {
+        adminOrigins = envOrigins.split(',').map((v) => v.trim()).filter(Boolean).map(parseOrigin);
+      } catch (error) {
+        program.error(`error: ALLSIGN_MOCK_ADMIN_ORIGINS: ${(error as Error).message}`, { exitCode: 2, code: 'commander.invalidArgument' });
+      }
+    }
     let apiKeys = o.apiKey;
     if (!apiKeys && envKeys) {
       try {
@@ -122,6 +168,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       contacts: o.contacts,
       latency: latency!,
       adminToken: o.adminToken || undefined,
+      adminOrigins: adminOrigins ?? [],
+      maxTenantMb: o.maxTenantMb,
+      fixtures: o.fixtures || undefined,
     };
   } finally {
     for (const k of keys) {

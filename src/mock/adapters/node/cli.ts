@@ -1,6 +1,9 @@
 import { CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
+import { readFile } from 'node:fs/promises';
+import { DomainError } from '../../domain/errors.js';
+import type { Mock } from '../../mock.js';
 import { createMockApp } from '../express/app.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
 import { createMockServer, drain, listen } from './server.js';
@@ -23,6 +26,33 @@ function options(): CliOptions {
   }
 }
 
+/** The fixtures file, loaded whole or not at all: a bad one is one line per problem and exit 2. */
+async function loadFixtures(mock: Mock, file: string): Promise<void> {
+  let state: unknown;
+  try {
+    state = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    console.error(`allsign-mock: cannot read the fixtures ${file}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  try {
+    const loaded = await mock.control.loadFixtures(state);
+    console.log(`loaded ${file}: ${loaded.tenants} tenants, ${loaded.contacts} contacts, ${loaded.documents} documents`);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.problem.kind !== 'invalid') throw error;
+    const issues = error.problem.issues;
+    console.error(`allsign-mock: the fixtures ${file} are not valid; nothing was loaded:`);
+    for (const issue of issues.slice(0, 20)) console.error(`  ${issuePath(issue.loc)}: ${issue.msg}`);
+    if (issues.length > 20) console.error(`  … and ${issues.length - 20} more`);
+    process.exit(2);
+  }
+}
+
+/** ['body', 'tenants', 0, 'contacts', 12, 'email'] → tenants[0].contacts[12].email */
+function issuePath(loc: (string | number)[]): string {
+  return loc.slice(1).reduce<string>((path, part) => (typeof part === 'number' ? `${path}[${part}]` : path ? `${path}.${part}` : part), '') || '(the file)';
+}
+
 async function main(): Promise<void> {
   const o = options();
   const started = Date.now();
@@ -37,8 +67,11 @@ async function main(): Promise<void> {
     contacts: o.contacts,
     latency: o.latency,
     adminToken: o.adminToken,
+    adminOrigins: o.adminOrigins,
+    tenantBytes: o.maxTenantMb * 2 ** 20,
     log: (line) => requestLog.write(`${line}\n`),
   });
+  if (o.fixtures) await loadFixtures(app.locals.mock, o.fixtures);
   const server = createMockServer(app);
   let address;
   try {
@@ -55,6 +88,7 @@ async function main(): Promise<void> {
     `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
   ];
   if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health excepted)');
+  if (o.adminOrigins.length) lines.push(`  /__admin answers pages of ${o.adminOrigins.join(', ')}`);
   console.log(lines.join('\n'));
 
   let stopping = false;

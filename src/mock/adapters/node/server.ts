@@ -24,7 +24,7 @@ function rawAnswer(socket: Socket, status: number, reason: string, detail: strin
   );
 }
 
-function refuseClient(err: Error & { code?: string }, socket: Socket): void {
+function refuseClient(err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   switch (err.code) {
     case 'HPE_HEADER_OVERFLOW':
@@ -32,8 +32,12 @@ function refuseClient(err: Error & { code?: string }, socket: Socket): void {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
     case 'ERR_HTTP_HEADERS_TIMEOUT':
       return rawAnswer(socket, 408, 'Request Timeout', 'The request did not arrive in time');
-    case 'HPE_INVALID_METHOD':
-      return rawAnswer(socket, 405, 'Method Not Allowed', 'Method Not Allowed');
+    case 'HPE_INVALID_METHOD': {
+      // a request line with a method nobody serves (FOO) is a 405; bytes that are no request line, a 400
+      const method = /^([A-Z][A-Z0-9_-]{0,31}) \S+ HTTP\/1\.[01]\r?\n/.exec(err.rawPacket?.toString('latin1') ?? '')?.[1];
+      if (method) return rawAnswer(socket, 405, 'Method Not Allowed', `Method ${method} is not allowed`);
+      return rawAnswer(socket, 400, 'Bad Request', 'Malformed HTTP request: not a request line');
+    }
     default:
       return rawAnswer(socket, 400, 'Bad Request', `Malformed HTTP request (${err.code ?? err.message})`);
   }

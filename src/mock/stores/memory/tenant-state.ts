@@ -24,6 +24,11 @@ export class TenantState {
 
   constructor(readonly name: string) {}
 
+  /** live contacts, oldest first */
+  ordered(): readonly ContactRecord[] {
+    return this.columns.order;
+  }
+
   byEmailKey(emailKey: string): ContactRecord | undefined {
     return this.byEmail.get(emailKey);
   }

@@ -1,0 +1,101 @@
+import { contractDocument } from '../../contract/index.js';
+
+// The state format (what `GET /__admin/export` writes and fixtures and snapshots hold), as a JSON
+// Schema. Field bounds come from the contract's own schemas, so a fixture holds nothing the API
+// would refuse; what an export adds (emailKey, tenant, seq) is accepted and recomputed.
+
+const component = (name: string) => (contractDocument().components.schemas as Record<string, Record<string, unknown>>)[name]!;
+const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+const dateTime = { type: 'string', format: 'date-time' };
+const uuid = { type: 'string', format: 'uuid' };
+
+/** a tenant name: what fits in a URL path segment and an email domain */
+export const TENANT_NAME = '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$';
+/** an API key: what a Bearer header carries, no spaces */
+export const API_KEY = '^[\\x21-\\x7e]{8,200}$';
+
+const contact = {
+  type: 'object',
+  required: ['email'],
+  additionalProperties: false,
+  properties: {
+    id: uuid,
+    tenant: { type: 'string' },
+    email: component('Email'),
+    emailKey: { type: 'string' },
+    fullName: nullable(component('FullName')),
+    phone: component('Phone'),
+    company: component('OptionalText'),
+    jobTitle: component('OptionalText'),
+    notes: component('Notes'),
+    tags: component('Tags'),
+    customFields: nullable(component('CustomFields')),
+    source: component('ContactSource'),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    seq: { type: 'integer' },
+  },
+};
+
+const participant = {
+  type: 'object',
+  required: ['email', 'name'],
+  additionalProperties: false,
+  properties: {
+    email: component('Email'),
+    name: { type: 'string', minLength: 1, maxLength: 255 },
+    whatsapp: nullable({ type: 'string', pattern: '^\\+[1-9]\\d{7,14}$' }),
+    invitedBy: component('Email'),
+    step: nullable({ type: 'integer', minimum: 1 }),
+    signedAt: nullable(dateTime),
+  },
+};
+
+const document = {
+  type: 'object',
+  required: ['name'],
+  additionalProperties: false,
+  properties: {
+    id: uuid,
+    tenant: { type: 'string' },
+    name: { type: 'string', minLength: 1, maxLength: 255 },
+    status: component('DocumentStatus'),
+    sendByWhatsapp: { type: 'boolean' },
+    participants: { type: 'array', maxItems: 50, items: participant },
+    createdAt: dateTime,
+    signedAt: nullable(dateTime),
+  },
+};
+
+export const STATE_SCHEMA = {
+  type: 'object',
+  required: ['tenants'],
+  additionalProperties: false,
+  properties: {
+    version: { const: 1 },
+    tenants: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        required: ['tenant', 'apiKeys'],
+        additionalProperties: false,
+        properties: {
+          tenant: { type: 'string', pattern: TENANT_NAME },
+          apiKeys: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 20,
+            items: { type: 'object', required: ['key', 'email'], additionalProperties: false, properties: { key: { type: 'string', pattern: API_KEY }, email: component('Email') } },
+          },
+          contacts: { type: 'array', items: contact },
+          documents: { type: 'array', items: document },
+        },
+      },
+    },
+    users: {
+      type: 'array',
+      items: { type: 'object', required: ['email', 'identityVerified'], additionalProperties: false, properties: { email: component('Email'), identityVerified: { type: 'boolean' } } },
+    },
+  },
+};
