@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../src/conformance/index.js';
+import { allDecisions, catalogue } from '../../src/conformance/index.js';
 import { DeleteDoesNotDelete } from './broken-mocks.js';
 import { KEY_A, KEY_B, freshStore, leftovers, startMock } from './helpers.js';
 
@@ -55,26 +55,35 @@ describe('allsign-conformance', () => {
     }
   }, 60_000);
 
-  it('writes a JUnit file with a testcase per check, and JSON to stdout when no file is given', async () => {
+  it('writes a JUnit file with a testcase per check, the coverage and the inferred decisions, and JSON to stdout when no file is given', async () => {
     const mock = await startMock();
     const dir = mkdtempSync(join(tmpdir(), 'allsign-conformance-'));
     try {
       const file = join(dir, 'report.xml');
-      const junit = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--reporter', 'junit', '--output', file]);
+      const junit = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--seed', '7', '--reporter', 'junit', '--output', file]);
       expect(junit.code, junit.stderr).toBe(0);
       const xml = readFileSync(file, 'utf8');
       expect(xml).toMatch(/^<\?xml/);
-      const cases = xml.match(/<testcase /g)?.length ?? 0;
-      expect(cases).toBeGreaterThan(40);
-      expect(cases).toBe(CHECKS.length);
-      expect(xml.match(/<skipped\b/g)?.length).toBe(CHECKS.filter((c) => c.creates).length);
+      const suites = xml.split(/<testsuite /).slice(1);
+      expect(suites).toHaveLength(3);
+      const [checks, coverage, decisions] = suites.map((suite) => suite.match(/<testcase /g)?.length ?? 0);
+      const reported = catalogue().filter((e) => e.id !== 'cleanup.nothing-left'); // --read-only created nothing to clean up
+      expect(checks).toBe(reported.length);
+      expect(suites[0]!.match(/<skipped\b/g)?.length).toBe(reported.filter((c) => c.creates).length);
       expect(xml).not.toMatch(/<failure\b/);
+      expect(xml).toMatch(/<property name="seed" value="7"\/>/);
+      expect(coverage).toBe(15);
+      expect(suites[1]).toMatch(/name="status\.200" value="[1-9]\d*"/);
+      expect(decisions).toBe(allDecisions().length);
+      expect(suites[2]).toMatch(/<property name="verdict" value="agreed"\/>/);
 
       const json = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--reporter', 'json']);
       expect(json.code, json.stderr).toBe(0);
       const summary = JSON.parse(json.stdout);
-      expect(summary.results.length).toBe(cases);
+      expect(summary.results.length).toBe(checks);
       expect(summary.failed).toBe(0);
+      expect(summary.coverage).toHaveLength(15);
+      expect(summary.decisions.map((d: { pointer: string }) => d.pointer)).toEqual(allDecisions().map((d) => d.pointer));
       expect(json.stderr).toMatch(/passed, 0 failed/);
     } finally {
       await mock.close();
@@ -98,12 +107,21 @@ describe('allsign-conformance', () => {
     expect(badOwner.stderr).toMatch(/--key-owner-email must be an email address/);
   }, 60_000);
 
-  it('lists the catalogue and shows help with exit 0', async () => {
+  it('lists every check in one consistent row each, and shows help with exit 0', async () => {
     const list = await cli(['--list']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\tdocumented\tpositive\t/m);
+    const rows = list.stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(rows.map((r) => r[0])).toEqual(catalogue().map((e) => e.id));
+    for (const row of rows) {
+      expect(row, row.join(' | ')).toHaveLength(6);
+      expect(row.slice(1, 5).join(' ')).toMatch(/^(hand-written|generic|run) (documented|inferred) (positive|negative|response) (creates|read-only)$/);
+    }
+    expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\thand-written\tdocumented\tpositive\tcreates\t/m);
+    expect(list.stdout).toMatch(/^generic\.not-a-server-error\tgeneric\tdocumented\tresponse\tread-only\t/m);
+    expect(list.stdout).toMatch(/^cleanup\.nothing-left\trun\t/m);
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--read-only/);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    for (const flag of ['--read-only', '--generate', '--seed', '--strict', '--list', 'id, origin, provenance, kind, data, title']) expect(text).toContain(flag);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import { createMockApp, type MockOptions } from '../../src/mock/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_SEED } from '../../src/mock/defaults.js';
 import { MockStore } from '../../src/mock/store/store.js';
@@ -51,4 +51,17 @@ export function leftovers(store: MockStore, runId: string): string[] {
   const found: string[] = [];
   for (const tenant of store.tenants.values()) for (const c of tenant.contacts.values()) if (c.email.includes(runId)) found.push(c.email);
   return found;
+}
+
+/** An HTTP-level recorder in front of the app: `METHOD path key` per request, in order. */
+export function recording(into: string[]) {
+  return (app: Express): Express => {
+    const outer = express();
+    outer.use((req, _res, next) => {
+      into.push(`${req.method} ${req.url} ${req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '-'}`);
+      next();
+    });
+    outer.use(app);
+    return outer;
+  };
 }

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import type { Operation } from '../../spec/index.js';
+import { GENERIC } from '../generic/catalogue.js';
+import type { Finding } from '../generic/inspector.js';
+import { mutationsOf } from './mutations.js';
+import { isValid, validCases } from './requests.js';
+import type { Session } from './session.js';
+
+/** Valid requests: none may be refused as invalid; the first also goes without a key and with a made-up one. */
+export async function positiveProperty(session: Session, op: Operation): Promise<void> {
+  const { judge, anonymous } = session.options;
+  let authTried = false;
+  await session.check(validCases(op, session.values), async (c) => {
+    const res = await session.send(op, c);
+    const findings: Finding[] = [...(res.findings as Finding[]), ...judge.positive(op, c, res, res.exchange)];
+    if (!authTried && judge.selected(GENERIC.ignoredAuth)) {
+      authTried = true;
+      for (const headers of [{}, { authorization: 'Bearer sk_conformance_not_a_key' }] as Record<string, string>[]) {
+        const anon = await session.send(op, c, anonymous, headers);
+        findings.push(...(anon.findings as Finding[]), ...judge.auth(op, anon, anon.exchange));
+      }
+    }
+    return !session.gates(findings);
+  });
+}
+
+/** Valid requests with one keyword of the contract broken: each must be refused with a 4xx. */
+export async function negativeProperty(session: Session, op: Operation): Promise<void> {
+  const { judge } = session.options;
+  const broken = fc
+    .tuple(validCases(op, session.values), fc.nat())
+    .map(([c, pick]) => {
+      const mutations = mutationsOf(op, c, session.tag);
+      const mutation = mutations[pick % Math.max(1, mutations.length)];
+      return mutation ? { c: mutation.apply(c), mutation } : undefined;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== undefined && !isValid(op, x.c));
+  await session.check(broken, async ({ c, mutation }) => {
+    const res = await session.send(op, c);
+    return !session.gates([...(res.findings as Finding[]), ...judge.negative(op, mutation, res, res.exchange)]);
+  });
+}
