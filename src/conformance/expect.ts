@@ -5,7 +5,11 @@ import { inferred, type Decision } from './contract/decisions.js';
 import type { DecisionLedger } from './contract/ledger.js';
 import type { ExchangeRecord, Note } from './types.js';
 
-const show = (value: unknown) => inspect(value, { depth: 6, breakLength: Infinity, maxStringLength: 300 });
+const SHOWN = 400;
+const show = (value: unknown) => {
+  const text = inspect(value, { depth: 4, breakLength: Infinity, maxStringLength: 200, maxArrayLength: 5 });
+  return text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
+};
 
 /** What an assertion rests on: a sentence of the reference, or an x-inferred decision of the contract. */
 export type Basis = 'documented' | Decision;

@@ -3,7 +3,8 @@ import { inferred } from './contract/decisions.js';
 import type { DecisionLedger } from './contract/ledger.js';
 import { inScope, type AssertionScope } from './expect.js';
 import type { RunTracker } from './cleanup.js';
-import type { Check, CheckContext, CheckResult, ExchangeRecord, Note } from './types.js';
+import { notesSummary } from './reporters/failure-text.js';
+import type { Check, CheckContext, CheckResult, ExchangeRecord } from './types.js';
 
 export interface HandWrittenRun {
   checks: Check[];
@@ -19,11 +20,6 @@ export interface HandWrittenRun {
   tracker: RunTracker;
   ledger: DecisionLedger;
   onResult?: (result: CheckResult) => void;
-}
-
-function summarise(notes: Note[]): string {
-  const [first] = notes;
-  return notes.length === 1 ? first!.message : `${first!.message} (and ${notes.length - 1} more)`;
 }
 
 async function runOne(run: HandWrittenRun, check: Check, index: number): Promise<CheckResult> {
@@ -67,7 +63,7 @@ async function runOne(run: HandWrittenRun, check: Check, index: number): Promise
     run.ledger.contradict(decision, { message, seenIn: check.id, exchange: log.at(-1) });
   }
   if (scope.notes.length === 0) return done('passed');
-  return done(run.strict ? 'failed' : 'warned', summarise(scope.notes));
+  return done(run.strict ? 'failed' : 'warned', notesSummary(scope.notes));
 }
 
 /** The catalogue's hand-written checks, at most `concurrency` at once, in catalogue order. */

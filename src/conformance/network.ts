@@ -9,10 +9,13 @@ export function explainNetworkError(error: unknown, timeoutMs: number): string {
   if (outer?.name === 'TimeoutError') {
     return `no answer within ${timeoutMs} ms (timeout): the server may not be running or may be overloaded, or a firewall drops the connection (--timeout raises the limit)`;
   }
-  let cause = (outer?.cause ?? outer) as { code?: string; message?: string; hostname?: string; address?: string; port?: number; cause?: unknown };
+  let cause = (outer?.cause ?? outer) as { code?: string; message?: string; reason?: string; cause?: unknown };
   if (!cause.code && cause.cause) cause = cause.cause as typeof cause;
   const code = cause.code ?? '';
-  const detail = `${code}${cause.message ? `: ${cause.message}` : ''}`;
+  // OpenSSL's messages run over several lines; its `reason` says it in a few words
+  const text = (cause.reason ?? cause.message ?? '').replace(/\s+/g, ' ').trim().slice(0, 160);
+  const detail = [code, text].filter(Boolean).join(': ');
+  if (text === 'bad port') return `fetch refuses that port (bad port: one of the ports browsers block): use another port for the server`;
   if (code === 'ECONNREFUSED') return `connection refused (${detail}): is the server running and listening on that port?`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
     return `DNS lookup failed (${detail}): check the host name of --base-url`;

@@ -1,3 +1,4 @@
+import express from 'express';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,16 @@ describe('allsign-conformance', () => {
       const run = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--api-key-b', KEY_B, '--key-owner-email', 'Owner@Demo-A.example.com']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/contacts\.bulk-create\.idempotent-by-email/);
-      expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
+      expect(run.stdout).toMatch(/^✓ generic\.response-schema-conformance — /m);
+      // the coverage table: a row per operation, each declared status with the answers seen
+      expect(run.stdout).toMatch(/^coverage: \d+ of \d+ declared statuses exercised/m);
+      expect(run.stdout).toMatch(/^ {2}removeDocumentParticipant +200:[1-9]\d* 401:[1-9]\d* 404:[1-9]\d* 422:[1-9]\d* default:-$/m);
+      expect(run.stdout).toMatch(/^inferred decisions: \d+ agreed, 0 contradicted, \d+ not exercised \(of \d+ x-inferred in the contract\)$/m);
+      expect(run.stdout).toMatch(/^ {2}agreed {8}#\/paths\/~1v2~1documents~1\{document_id\}~1participants\/post /m);
+      expect(run.stdout).toMatch(/^generated up to 10 requests per operation from seed \d+ \(--seed \d+ draws the same ones\)$/m);
+      const lines = run.stdout.trim().split('\n');
+      expect(lines.at(-2)).toBe('0 warned (not gating: they rest on x-inferred decisions; --strict fails them)');
+      expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
       const runId = /run (cf[0-9a-z]+)/.exec(run.stdout)?.[1];
       expect(runId, run.stdout).toBeTruthy();
       expect(leftovers(mock.store, runId!)).toEqual([]);
@@ -94,9 +104,26 @@ describe('allsign-conformance', () => {
     const missing = await cli(['--api-key', KEY_A]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--base-url/);
-    const unreachable = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A]);
+    const closed = await startMock();
+    await closed.close();
+    const unreachable = await cli(['--base-url', closed.baseUrl, '--api-key', KEY_A]);
     expect(unreachable.code).toBe(2);
-    expect(unreachable.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9/);
+    expect(unreachable.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused .*is the server running/)]);
+    const mock = await startMock({ wrap: (app) => express().use('/api', app) });
+    try {
+      const elsewhere = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A]);
+      expect(elsewhere.code).toBe(2);
+      expect(elsewhere.stdout).toBe('');
+      expect(elsewhere.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: this does not look like an AllSign v2 API: GET .*\/v2\/contacts\?pageSize=1 answered 404/)]);
+    } finally {
+      await mock.close();
+    }
+    const query = await cli(['--base-url', 'http://127.0.0.1:9/api?x=1', '--api-key', KEY_A]);
+    expect(query.code).toBe(2);
+    expect(query.stderr).toMatch(/--base-url must not carry a query or a fragment/);
+    const badGenerate = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--generate', '-1']);
+    expect(badGenerate.code).toBe(2);
+    expect(badGenerate.stderr).toMatch(/--generate must be a whole number of at least 0/);
     const unknown = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--only', 'nope.nothing']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no check matches nope\.nothing/);

@@ -53,12 +53,22 @@ export function leftovers(store: MockStore, runId: string): string[] {
   return found;
 }
 
-/** An HTTP-level recorder in front of the app: `METHOD path key` per request, in order. */
-export function recording(into: string[]) {
+export interface Recorded {
+  method: string;
+  url: string;
+  /** the bearer key, if any */
+  key: string | undefined;
+  body: unknown;
+}
+
+/** An HTTP-level recorder in front of the app: every request, in the order it arrived. */
+export function recording(into: Recorded[]) {
   return (app: Express): Express => {
     const outer = express();
+    // the inner app sees the parsed body (body-parser skips a request already read)
+    outer.use(express.json({ limit: '1mb', strict: false, type: ['application/json', 'application/*+json'] }));
     outer.use((req, _res, next) => {
-      into.push(`${req.method} ${req.url} ${req.get('authorization')?.replace(/^Bearer\s+/i, '') ?? '-'}`);
+      into.push({ method: req.method, url: req.url, key: req.get('authorization')?.replace(/^Bearer\s+/i, ''), body: req.body });
       next();
     });
     outer.use(app);

@@ -18,7 +18,9 @@ export interface Finding extends Note {
   key: string;
 }
 
-const nearest = (decisions: Decision[]) => decisions.at(-1);
+// An answer's shape is a guess as a whole when its operation or response is: the outermost decision
+// on the way down says why. (A request's constraint is judged by the node that holds it: the nearest.)
+const outermost = (decisions: Decision[]) => decisions[0];
 const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;
 const normalise = (path: (string | number)[]) => path.map((s) => (typeof s === 'number' ? '*' : s)).join('/');
 
@@ -77,7 +79,7 @@ export class Inspector {
     run(GENERIC.contentType, () => {
       const type = record.response?.contentType ?? '';
       if (body === undefined || body === '' || JSON_TYPE.test(type)) return;
-      add(GENERIC.contentType, `${status}`, `${op.operationId} answers JSON`, `${line(record)} with content type ${type || '(none)'}, expected application/json`, nearest(decisionsOn([...outer, schemaNode])));
+      add(GENERIC.contentType, `${status}`, `${op.operationId} answers JSON`, `${line(record)} with content type ${type || '(none)'}, expected application/json`, outermost(decisionsOn([...outer, schemaNode])));
     });
 
     // an undeclared 2xx is the status check's finding; its body has no schema to meet
@@ -104,7 +106,7 @@ export class Inspector {
     }
     for (const error of errors) {
       const trail = schemaNode ? schemaTrail(this.doc, schemaNode, error.path) : [];
-      const decision = nearest(decisionsOn([...outer, ...trail]));
+      const decision = outermost(decisionsOn([...outer, ...trail]));
       add(
         GENERIC.responseSchema,
         `${declared} ${normalise(error.path)} ${error.keyword}`,

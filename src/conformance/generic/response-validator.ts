@@ -16,11 +16,25 @@ const toSegments = (instancePath: string) =>
     .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((seg) => (/^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg));
 
-function describe(error: ErrorObject): SchemaError {
-  const path = toSegments(error.instancePath);
-  // a missing property is about the property: its decision, not its parent's, says whether it may be absent
-  if (error.keyword === 'required') path.push(String((error.params as { missingProperty: string }).missingProperty));
-  return { path, keyword: error.keyword, message: `${error.instancePath || '(body)'} ${error.message ?? error.keyword}` };
+/** One error per place and keyword: the properties an object lacks are named together. */
+function describe(errors: ErrorObject[]): SchemaError[] {
+  const out: SchemaError[] = [];
+  const missing = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== 'required') {
+      out.push({ path: toSegments(error.instancePath), keyword: error.keyword, message: `${error.instancePath || '(body)'} ${error.message ?? error.keyword}` });
+      continue;
+    }
+    const names = missing.get(error.instancePath) ?? [];
+    names.push(String((error.params as { missingProperty: string }).missingProperty));
+    missing.set(error.instancePath, names);
+  }
+  for (const [at, names] of missing) {
+    // one missing property is about that property (its own decision may say it can be absent)
+    const path = names.length === 1 ? [...toSegments(at), names[0]!] : toSegments(at);
+    out.push({ path, keyword: 'required', message: `${at || '(body)'} lacks required ${names.join(', ')}` });
+  }
+  return out;
 }
 
 /**
@@ -37,6 +51,6 @@ export class ResponseValidator {
     const key = `${op.operationId} ${declared}`;
     let validate = this.compiled.get(key);
     if (!validate) this.compiled.set(key, (validate = this.ajv.compile(schema)));
-    return validate(body) ? [] : (validate.errors ?? []).map(describe);
+    return validate(body) ? [] : describe(validate.errors ?? []);
   }
 }

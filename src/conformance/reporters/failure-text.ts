@@ -12,6 +12,11 @@ export function exchangeLines(e: ExchangeRecord, indent: string): string[] {
   return lines;
 }
 
+/** Why a check warned (or, with --strict, failed) when only assertions resting on decisions did not hold. */
+export function notesSummary(notes: Note[]): string {
+  return `${notes.length} assertion${notes.length === 1 ? '' : 's'} resting on x-inferred decisions did not hold: ${notes.map((n) => n.assertion).join('; ')}`;
+}
+
 /** An assertion that did not hold: what, where it was seen, the decision it rests on, the exchange. */
 export function noteText(note: Note, full: boolean): string[] {
   const lines = [`  - ${note.message}`];
@@ -31,7 +36,8 @@ export function failureText(result: CheckResult): string {
     lines.push('  assertions that did not hold:');
     notes.forEach((n, i) => lines.push(...noteText(n, i < FULL_NOTES)));
   }
-  if (result.origin === 'generic') return lines.join('\n');
+  // a check that ended on a documented failure shows the steps to it; notes carry their own exchanges
+  if (result.origin === 'generic' || (notes.length > 0 && result.message === notesSummary(notes))) return lines.join('\n');
   const exchanges = result.exchanges ?? [];
   if (exchanges.length > 1) {
     // the steps that led there, one line each: a failure often only makes sense after them
