@@ -1,6 +1,7 @@
 import { CHECKS } from './checks/index.js';
+import type { CleanupReport } from './cleanup.js';
 import { GENERIC_CHECKS } from './generic/catalogue.js';
-import type { CatalogueEntry, Check } from './types.js';
+import type { CatalogueEntry, Check, CheckResult } from './types.js';
 
 /** Not a rule of the API but of the run: what it created is gone at the end. */
 export const CLEANUP: CatalogueEntry = {
@@ -13,6 +14,18 @@ export const CLEANUP: CatalogueEntry = {
   kind: 'positive',
   creates: false,
 };
+
+/** The run's own check: a final search for the run id found nothing. */
+export function cleanupResult(report: CleanupReport, runId: string): CheckResult {
+  const ok = report.leftContacts === 0 && !report.searchFailed;
+  const { creates: _creates, needs: _needs, decision: _decision, ...entry } = CLEANUP;
+  return {
+    ...entry,
+    outcome: ok ? 'passed' : 'failed',
+    message: ok ? undefined : report.searchFailed ? 'the final search for the run id failed' : `${report.leftContacts} contacts of run ${runId} are left`,
+    durationMs: 0,
+  };
+}
 
 export const entryOf = (check: Check): CatalogueEntry => {
   const { run: _run, ...entry } = check;

@@ -149,6 +149,8 @@ async function main(): Promise<void> {
       concurrency: flags.concurrency,
       signal: abort.signal,
       onResult: prettyProgress(human),
+      // printed before anything is generated, so that even a run that never ends can be replayed
+      onStart: ({ runId, seed, generate }) => human(`run ${runId}${generate ? `, generation seed ${seed} (--seed ${seed} draws the same requests)` : ''}`),
     });
   } catch (error) {
     if (error instanceof TargetError) cannotRun(error.message);

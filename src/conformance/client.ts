@@ -5,7 +5,14 @@ import type { ExchangeRecord, Note } from './types.js';
 export class ConformanceFailure extends Error {}
 
 /** No HTTP answer at all (refused, reset, timed out), as opposed to a wrong answer. */
-export class NetworkFailure extends ConformanceFailure {}
+export class NetworkFailure extends ConformanceFailure {
+  constructor(
+    message: string,
+    readonly exchange: ExchangeRecord,
+  ) {
+    super(message);
+  }
+}
 
 export interface Response<T = any> {
   status: number;
@@ -80,7 +87,7 @@ export class HttpClient {
       } catch (error) {
         record.error = explainNetworkError(error, this.options.timeoutMs);
         record.durationMs = Date.now() - started;
-        throw new NetworkFailure(`${method} ${path}: ${record.error}`);
+        throw new NetworkFailure(`${method} ${path}: ${record.error}`, record);
       }
       if (res.status !== 429 || attempt >= (this.options.maxRetries ?? 3)) break;
       const wait = Math.min(Number(res.headers.get('retry-after') ?? 1), 30) * 1000;

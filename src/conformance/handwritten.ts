@@ -38,10 +38,7 @@ async function runOne(run: HandWrittenRun, check: Check, index: number): Promise
     tag,
     keyOwnerEmail: run.keyOwnerEmail?.toLowerCase(),
     email: (label = 'x') => `${tag}${label}@example.com`.toLowerCase(),
-    track: {
-      contact: (id) => void (id && run.tracker.contacts.add(id)),
-      document: (id) => void (id && run.tracker.documents.add(id)),
-    },
+    track: run.tracker,
   };
   const scope: AssertionScope = { basis: decision ?? 'documented', log, notes: [], ledger: run.ledger, seenIn: check.id };
   const t0 = Date.now();

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { CLEANUP, catalogue } from './catalogue.js';
+import { CLEANUP, catalogue, cleanupResult } from './catalogue.js';
 import { CHECKS } from './checks/index.js';
 import { HttpClient, type Observer } from './client.js';
 import { RunTracker, cleanUp } from './cleanup.js';
@@ -39,6 +39,8 @@ export interface RunOptions {
   /** the hand-written catalogue (tests pass a subset or their own) */
   checks?: Check[];
   onResult?: (result: CheckResult) => void;
+  /** once the target is probed, before any check: the run id and the seed, for people watching */
+  onStart?: (run: { runId: string; seed: number; generate: number }) => void;
   /** stop starting checks (Ctrl-C); the run still cleans up */
   signal?: AbortSignal;
 }
@@ -87,6 +89,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   const apiB = options.apiKeyB ? client(options.apiKeyB) : undefined;
   const handWritten = (options.checks ?? CHECKS).filter((c) => ids.has(c.id));
   const generic = GENERIC_CHECKS.filter((e) => ids.has(e.id));
+  options.onStart?.({ runId: id, seed, generate: generic.length ? perOperation : 0 });
   const results: CheckResult[] = [];
   let leftDocuments: string[] = [];
   try {
@@ -119,7 +122,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
         concurrency,
         signal: options.signal,
         judge: new Judge(book, ledger, isSelected),
-        track: { contact: (c) => void (c && tracker.contacts.add(c)), document: (d) => void (d && tracker.documents.add(d)) },
+        track: tracker,
       });
     }
     for (const entry of generic) {
@@ -135,19 +138,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
       leftDocuments = report.leftDocuments;
       // checked whenever the run created something (a real tenant must be left as it was), unless --skip names it
       if (!options.skip?.some((p) => CLEANUP.id.startsWith(p))) {
-        const ok = report.leftContacts === 0 && !report.searchFailed;
-        const cleanup: CheckResult = {
-          id: CLEANUP.id,
-          title: CLEANUP.title,
-          origin: CLEANUP.origin,
-          provenance: CLEANUP.provenance,
-          kind: CLEANUP.kind,
-          operations: CLEANUP.operations,
-          reference: CLEANUP.reference,
-          outcome: ok ? 'passed' : 'failed',
-          message: ok ? undefined : report.searchFailed ? 'the final search for the run id failed' : `${report.leftContacts} contacts of run ${id} are left`,
-          durationMs: 0,
-        };
+        const cleanup = cleanupResult(report, id);
         results.push(cleanup);
         options.onResult?.(cleanup);
       }

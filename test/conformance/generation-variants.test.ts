@@ -5,13 +5,14 @@ import * as variants from './generation-variants.js';
 import { runAgainst, startMock } from './helpers.js';
 
 // Bugs only generated requests reach. Each must be caught by the generic check named for it, and the
-// hand-written checks alone (every generic check skipped) must let it through: otherwise the variant
-// proves nothing about generation.
+// hand-written checks alone (every generic check skipped) must let them all through, all seven bugs
+// at once: otherwise a variant proves nothing about generation.
 
 type Variant = [name: string, wrap: (app: Express) => Express, caughtBy: string, gates: boolean];
 const VARIANTS: Variant[] = [
   ['a 500 for a name with an emoji', variants.emojiNameCrashes, GENERIC.serverError, true],
   ['a 500 for a page above 10,000', variants.deepPageCrashes, GENERIC.serverError, true],
+  ['no answer at all for a search with an emoji', variants.emojiSearchHangsUp, GENERIC.serverError, true],
   ['a 2xx for a number or a boolean in a text field', variants.coercesScalarsToText, GENERIC.negativeData, false],
   ['updates to a deleted contact still answer 200', variants.softDelete, GENERIC.useAfterDelete, true],
   ['a bulk import served without a key', variants.anonymousBulkImport, GENERIC.ignoredAuth, true],
@@ -28,9 +29,15 @@ describe('generated requests catch what the hand-written checks miss', () => {
     expect(finding.seenIn).toMatch(/^generated: .* \(seed 1\)$/);
     expect(finding.exchange?.request).toBeDefined();
     if (!gates) expect(finding.decision?.pointer).toMatch(/^#\/components\/schemas\//);
+  });
 
-    const handWritten = await runAgainst(await startMock({ wrap }), { skip: ['generic'] });
+  it('the hand-written checks alone miss every one of them', async () => {
+    const everyBug = (app: Express) => VARIANTS.reduce((inner, [, wrap]) => wrap(inner), app);
+    const handWritten = await runAgainst(await startMock({ wrap: everyBug }), { skip: ['generic'] });
     expect(handWritten.results.filter((r) => r.outcome !== 'passed').map((r) => `${r.id}: ${r.message}`)).toEqual([]);
+    // and with the generic checks (strict: the text-field finding rests on inferred bounds), each is still caught among the others
+    const all = await runAgainst(await startMock({ wrap: everyBug }), { seed: 1, only: ['generic'], strict: true });
+    for (const [name, , caughtBy] of VARIANTS) expect(all.results.find((r) => r.id === caughtBy)!.outcome, name).toBe('failed');
   });
 
   it('shrinks a failure to a minimal request and draws the same requests from the same seed', async () => {

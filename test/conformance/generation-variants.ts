@@ -1,5 +1,5 @@
 import express, { type Express, type Request } from 'express';
-import { KEY_A } from './helpers.js';
+import { KEY_A, KEY_B } from './helpers.js';
 
 // The mock with a bug that only generated requests reach: each an outer Express app around
 // createMockApp(...), altering requests or answers at the HTTP level, so they keep working however
@@ -32,6 +32,14 @@ const serverError = (res: express.Response) => res.status(500).json({ detail: 'I
 export function emojiNameCrashes(app: Express): Express {
   return outside(app, (req, res, next) => {
     if (valuesUnder(req.body, NAME_KEYS).some((v) => typeof v === 'string' && EMOJI.test(v))) return void serverError(res);
+    next();
+  });
+}
+
+/** A search with an emoji takes the worker down: the connection closes without an answer. */
+export function emojiSearchHangsUp(app: Express): Express {
+  return outside(app, (req, _res, next) => {
+    if (req.method === 'GET' && req.path === '/v2/contacts' && EMOJI.test(String(req.query.search ?? ''))) return void req.socket.destroy();
     next();
   });
 }
@@ -86,7 +94,9 @@ export function anonymousBulkImport(app: Express): Express {
 export function latinOnlyParticipantNames(app: Express): Express {
   return outside(app, (req, res, next) => {
     const participants = (req.body as { participants?: unknown } | undefined)?.participants;
-    if (req.method !== 'POST' || !req.path.startsWith('/v2/documents') || !Array.isArray(participants) || !req.get('authorization')) return next();
+    // only for a valid key: refusing before authenticating would be a second bug
+    const known = [KEY_A, KEY_B].some((key) => req.get('authorization') === `Bearer ${key}`);
+    if (req.method !== 'POST' || !req.path.startsWith('/v2/documents') || !Array.isArray(participants) || !known) return next();
     const i = participants.findIndex((p) => typeof p?.name === 'string' && [...(p.name as string)].some((ch) => ch.codePointAt(0)! > 0xff));
     if (i < 0) return next();
     res.status(422).json({ detail: [{ type: 'value_error', loc: ['body', 'participants', i, 'name'], msg: 'Value error, only Latin-1 names', input: participants[i].name }] });

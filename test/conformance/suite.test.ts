@@ -51,14 +51,14 @@ describe('the conformance suite against the mock', () => {
   it('draws the same requests from the same seed, and others from another', async () => {
     const requests = async (seed: number) => {
       const seen: Recorded[] = [];
-      const summary = await runAgainst(await startMock({ wrap: recording(seen) }), { seed, only: ['generic'] });
+      const summary = await runAgainst(await startMock({ wrap: recording(seen) }), { seed, only: ['generic'], generate: 6 });
       expect(summary.failed).toBe(0);
-      // the run id and the ids the server made differ from run to run; what was generated does not
+      // the run id (in any case) and the ids the server made differ from run to run; what was generated does not
       const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-      return seen.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.body)}`.replaceAll(summary.runId, '<run>').replace(uuid, '<id>')).sort();
+      return seen.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.body)}`.replace(new RegExp(summary.runId, 'gi'), '<run>').replace(uuid, '<id>')).sort();
     };
     const first = await requests(5);
-    expect(first.length).toBeGreaterThan(100);
+    expect(first.length).toBeGreaterThan(80);
     expect(await requests(5)).toEqual(first);
     expect(await requests(6)).not.toEqual(first);
   });

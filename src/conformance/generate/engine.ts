@@ -34,8 +34,9 @@ export async function generate(options: GenerationOptions): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < tasks.length && !options.signal?.aborted) {
-      const task = tasks[next++]!;
-      await task.work(new Session(options, task.label, task.runs));
+      const index = next++;
+      const task = tasks[index]!;
+      await task.work(new Session(options, task.label, task.runs, index));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));

@@ -64,7 +64,7 @@ interface Source {
 function brokenValues(schema: Schema, value: Value, name: string | undefined, tag: string): [string, Value | typeof REMOVE, string][] {
   const out: [string, Value | typeof REMOVE, string][] = [];
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
-  if (types.length) for (const [type, v] of WRONG_TYPES) if (!allows(types, type)) out.push(['type', v, `a ${type} where the contract says ${types.join(' or ')}`]);
+  if (types.length) for (const [type, v] of WRONG_TYPES) if (!allows(types, type)) out.push(['type', v, `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} where the contract says ${types.join(' or ')}`]);
   const emailLike = schema.format === 'email' || (name !== undefined && EMAIL_FIELDS.has(name));
   if (typeof value === 'string') {
     const min = schema.minLength as number | undefined;
@@ -92,6 +92,13 @@ function brokenValues(schema: Schema, value: Value, name: string | undefined, ta
   if (Array.isArray(schema.enum)) out.push(['enum', 'ñ-not-listed', `a value outside ${JSON.stringify(schema.enum)}`]);
   if ('const' in schema) out.push(['const', schema.const === true ? false : 'ñ', `not ${JSON.stringify(schema.const)}`]);
   if (value && typeof value === 'object' && !Array.isArray(value)) {
+    // a `not` that forbids fields together (both spellings of one field): give them together
+    const together = ((schema.not as Schema | undefined)?.anyOf as Schema[] | undefined)?.map((b) => b.required as string[] | undefined) ?? [];
+    for (const keys of together.filter((k): k is string[] => Array.isArray(k))) {
+      const present = keys.find((k) => Object.hasOwn(value, k));
+      const filler = present === undefined ? 'ñ' : (value as Record<string, unknown>)[present];
+      out.push(['not', { ...(value as object), ...Object.fromEntries(keys.map((k) => [k, filler])) }, `${keys.join(' and ')} together`]);
+    }
     const names = schema.propertyNames as Schema | undefined;
     if (names?.minLength) out.push(['propertyNames', { ...(value as object), '': 1 }, 'an empty key']);
     if (schema.minProperties) out.push(['minProperties', {}, 'no fields at all']);
@@ -101,12 +108,12 @@ function brokenValues(schema: Schema, value: Value, name: string | undefined, ta
 
 function walkBody(sources: Source[], value: Value, at: Segment[], name: string | undefined, tag: string, out: Mutation[]): void {
   const { doc } = loadContract();
+  // the subschemas that constrain this same value: allOf members, and a `then` whose `if` holds
   const here: Source[] = [...sources];
   for (const s of sources) {
-    if (s.node.value.if && s.node.value.then && ifHolds(s.node.value, value)) {
-      const then = childOf(doc, s.node, 'then')!;
-      here.push({ node: then, trail: [...s.trail, then] });
-    }
+    const members = Array.isArray(s.node.value.allOf) ? (s.node.value.allOf as unknown[]).map((_, i) => childOf(doc, s.node, 'allOf', i)!) : [];
+    if (s.node.value.if && s.node.value.then && ifHolds(s.node.value, value)) members.push(childOf(doc, s.node, 'then')!);
+    for (const node of members) here.push({ node, trail: [...s.trail, node] });
   }
   for (const s of here) {
     const path = at.length ? `body.${at.join('.')}` : 'the body';

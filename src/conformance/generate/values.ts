@@ -39,13 +39,21 @@ function merged(doc: OpenApiDocument, base: Schema, extra: Schema): Schema {
   return out;
 }
 
+/** Two UTF-16 units each: what breaks code that counts or slices by units. */
+const ASTRAL = ['😀', '🎉', '👍', '𝕏'];
+
 export function stringOf(min: number, max: number | undefined): fc.Arbitrary<string> {
   const cap = Math.min(max ?? min + 30, min + 30);
+  const side = Math.max(0, Math.floor((cap - 1) / 2));
+  // ordinary text with one emoji in it: the commonest way real input breaks a server
+  const word = fc.string({ unit: 'grapheme-ascii', maxLength: side });
+  const withEmoji = fc.tuple(word, fc.constantFrom(...ASTRAL), word).map(([a, e, b]) => `${a}${e}${b}`);
   const arbs: fc.WeightedArbitrary<string>[] = [
     { weight: 3, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: cap }) },
     { weight: 3, arbitrary: fc.string({ unit: oddUnit, minLength: Math.max(min, 1), maxLength: Math.max(cap, 1) }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: min, maxLength: cap }) },
   ];
+  if (cap >= 1 && min <= cap) arbs.push({ weight: 2, arbitrary: withEmoji.filter((s) => [...s].length >= min) });
   if (max !== undefined) arbs.push({ weight: 1, arbitrary: fc.constantFrom(min, max).map((n) => 'ñ'.repeat(n)) });
   return fc.oneof(...arbs);
 }

@@ -105,6 +105,12 @@ export class Judge {
     return this.finding(GENERIC.ignoredAuth, op, `${how} ${res.status}`, `${op.operationId} refuses requests ${how}`, `${line(record)}: ${how}, expected 401`, record, decision);
   }
 
+  /** A generated request that got no answer at all: the server may have crashed on it. */
+  noAnswer(op: Operation, record: ExchangeRecord): Finding[] {
+    if (!this.selected(GENERIC.serverError)) return [];
+    return this.finding(GENERIC.serverError, op, 'no answer', `${op.operationId} answers`, `${record.request.method} ${record.request.url}: no answer: ${record.error}`, record);
+  }
+
   /** What the run deleted is gone for every operation. */
   afterDelete(op: Operation, res: Response, record: ExchangeRecord, what: string, decision?: Decision): Finding[] {
     if (!this.selected(GENERIC.useAfterDelete) || res.status >= 500) return [];

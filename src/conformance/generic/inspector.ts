@@ -51,10 +51,10 @@ export class Inspector {
       if (decision) this.ledger.contradict(decision, { message, seenIn: record.seenIn ?? '', exchange: record });
       found.push(finding);
     };
-    const run = (check: GenericId, body: () => void) => {
+    const run = (check: GenericId, work: () => void) => {
       if (!this.selected(check)) return;
       this.book.evaluated(check);
-      body();
+      work();
     };
 
     run(GENERIC.serverError, () => {
@@ -83,7 +83,7 @@ export class Inspector {
     });
 
     // an undeclared 2xx is the status check's finding; its body has no schema to meet
-    if (declared && !(declared === 'default' && status < 400)) run(GENERIC.responseSchema, () => this.schema(op, declared, body, record, outer, schemaNode, add));
+    if (declared) run(GENERIC.responseSchema, () => this.schema(op, declared, body, record, outer, schemaNode, add));
     return this.book.addAll(found);
   }
 
