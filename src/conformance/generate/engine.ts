@@ -1,17 +1,17 @@
 import { loadContract } from '../../spec/index.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';
-import { Session, type GenerationOptions } from './session.js';
+import { PropertyRun, type GenerationOptions } from './property-run.js';
 import { contactLifecycle, documentLifecycle } from './stateful.js';
 import { negativeProperty, positiveProperty } from './stateless.js';
 
-export type { GenerationOptions } from './session.js';
+export type { GenerationOptions } from './property-run.js';
 
 const RESPONSE_CHECKS: GenericId[] = [GENERIC.serverError, GENERIC.statusCode, GENERIC.contentType, GENERIC.responseSchema];
 
 interface Task {
   label: string;
   runs: number;
-  work(session: Session): Promise<void>;
+  work(run: PropertyRun): Promise<void>;
 }
 
 /**
@@ -36,7 +36,7 @@ export async function generate(options: GenerationOptions): Promise<void> {
     while (next < tasks.length && !options.signal?.aborted) {
       const index = next++;
       const task = tasks[index]!;
-      await task.work(new Session(options, task.label, task.runs, index));
+      await task.work(new PropertyRun(options, task.label, task.runs, index));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));

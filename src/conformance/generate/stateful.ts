@@ -4,41 +4,41 @@ import type { Response } from '../client.js';
 import { inferred } from '../contract/decisions.js';
 import type { Finding } from '../generic/inspector.js';
 import { validCases, type RequestCase } from './requests.js';
-import type { Session } from './session.js';
+import type { PropertyRun } from './property-run.js';
 
 const REMOVE_PARTICIPANT = '#/paths/~1v2~1documents~1{document_id}~1participants~1{email}/delete';
-const bodies = (session: Session, operationId: string) => validCases(loadContract().operation(operationId), session.values).map((c) => c.body);
+const bodies = (run: PropertyRun, operationId: string) => validCases(loadContract().operation(operationId), run.values).map((c) => c.body);
 
 /** A sequence of steps on what it made; a gating finding ends it, and fast-check shrinks the bodies. */
 class Steps {
   readonly findings: Finding[] = [];
-  constructor(private readonly session: Session) {}
+  constructor(private readonly run: PropertyRun) {}
 
   async step(operationId: string, c: RequestCase, exists: boolean): Promise<Response> {
     const op = loadContract().operation(operationId);
-    const res = await this.session.send(op, c);
-    this.findings.push(...(res.findings as Finding[]), ...this.session.options.judge.positive(op, c, res, res.exchange, exists));
+    const res = await this.run.send(op, c);
+    this.findings.push(...(res.findings as Finding[]), ...this.run.options.judge.positive(op, c, res, res.exchange, exists));
     return res;
   }
 
   async gone(operationId: string, c: RequestCase, what: string, decision = inferredOrNot(operationId)): Promise<void> {
     const op = loadContract().operation(operationId);
-    const res = await this.session.send(op, c);
-    this.findings.push(...(res.findings as Finding[]), ...this.session.options.judge.afterDelete(op, res, res.exchange, what, decision));
+    const res = await this.run.send(op, c);
+    this.findings.push(...(res.findings as Finding[]), ...this.run.options.judge.afterDelete(op, res, res.exchange, what, decision));
   }
 
   get ok(): boolean {
-    return !this.session.gates(this.findings);
+    return !this.run.gates(this.findings);
   }
 }
 
 const inferredOrNot = (operationId: string) => (operationId === 'removeDocumentParticipant' ? inferred(REMOVE_PARTICIPANT) : undefined);
 
 /** create → get → update → custom fields → documents → delete, then every operation on the deleted id. */
-export async function contactLifecycle(session: Session): Promise<void> {
-  const arb = fc.record({ create: bodies(session, 'createContact'), update: bodies(session, 'updateContact'), patch: bodies(session, 'patchContactCustomFields') });
-  await session.check(arb, async ({ create, update, patch }) => {
-    const steps = new Steps(session);
+export async function contactLifecycle(run: PropertyRun): Promise<void> {
+  const arb = fc.record({ create: bodies(run, 'createContact'), update: bodies(run, 'updateContact'), patch: bodies(run, 'patchContactCustomFields') });
+  await run.check(arb, async ({ create, update, patch }) => {
+    const steps = new Steps(run);
     const made = await steps.step('createContact', { path: {}, query: {}, body: create }, false);
     const id = (made.body as { id?: unknown } | undefined)?.id;
     if (made.status !== 201 || typeof id !== 'string') return steps.ok;
@@ -75,10 +75,10 @@ function fitting(add: { participants: Participant[] }, existing: string[], whats
 }
 
 /** create a document → get it → add participants → remove one (in another case) → remove it again. */
-export async function documentLifecycle(session: Session): Promise<void> {
-  const arb = fc.record({ create: bodies(session, 'createDocument'), add: bodies(session, 'addDocumentParticipants'), upper: fc.boolean() });
-  await session.check(arb, async ({ create, add, upper }) => {
-    const steps = new Steps(session);
+export async function documentLifecycle(run: PropertyRun): Promise<void> {
+  const arb = fc.record({ create: bodies(run, 'createDocument'), add: bodies(run, 'addDocumentParticipants'), upper: fc.boolean() });
+  await run.check(arb, async ({ create, add, upper }) => {
+    const steps = new Steps(run);
     const made = await steps.step('createDocument', { path: {}, query: {}, body: create }, false);
     const id = (made.body as { id?: unknown } | undefined)?.id;
     if (made.status < 200 || made.status >= 300 || typeof id !== 'string') return steps.ok;

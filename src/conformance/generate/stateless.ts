@@ -4,40 +4,40 @@ import { GENERIC } from '../generic/catalogue.js';
 import type { Finding } from '../generic/inspector.js';
 import { mutationsOf } from './mutations.js';
 import { isValid, validCases } from './requests.js';
-import type { Session } from './session.js';
+import type { PropertyRun } from './property-run.js';
 
 /** Valid requests: none may be refused as invalid; the first also goes without a key and with a made-up one. */
-export async function positiveProperty(session: Session, op: Operation): Promise<void> {
-  const { judge, anonymous } = session.options;
+export async function positiveProperty(run: PropertyRun, op: Operation): Promise<void> {
+  const { judge, anonymous } = run.options;
   let authTried = false;
-  await session.check(validCases(op, session.values), async (c) => {
-    const res = await session.send(op, c);
+  await run.check(validCases(op, run.values), async (c) => {
+    const res = await run.send(op, c);
     const findings: Finding[] = [...(res.findings as Finding[]), ...judge.positive(op, c, res, res.exchange)];
     if (!authTried && judge.selected(GENERIC.ignoredAuth)) {
       authTried = true;
       for (const headers of [{}, { authorization: 'Bearer sk_conformance_not_a_key' }] as Record<string, string>[]) {
-        const anon = await session.send(op, c, anonymous, headers);
+        const anon = await run.send(op, c, anonymous, headers);
         findings.push(...(anon.findings as Finding[]), ...judge.auth(op, anon, anon.exchange));
       }
     }
-    return !session.gates(findings);
+    return !run.gates(findings);
   });
 }
 
 /** Valid requests with one keyword of the contract broken: each must be refused with a 4xx. */
-export async function negativeProperty(session: Session, op: Operation): Promise<void> {
-  const { judge } = session.options;
+export async function negativeProperty(run: PropertyRun, op: Operation): Promise<void> {
+  const { judge } = run.options;
   const broken = fc
     // unbiased: a biased pick would favour the first mutations listed, the body's own
-    .tuple(validCases(op, session.values), fc.noBias(fc.nat()))
+    .tuple(validCases(op, run.values), fc.noBias(fc.nat()))
     .map(([c, pick]) => {
-      const mutations = mutationsOf(op, c, session.tag);
+      const mutations = mutationsOf(op, c, run.tag);
       const mutation = mutations[pick % Math.max(1, mutations.length)];
       return mutation ? { c: mutation.apply(c), mutation } : undefined;
     })
     .filter((x): x is NonNullable<typeof x> => x !== undefined && !isValid(op, x.c));
-  await session.check(broken, async ({ c, mutation }) => {
-    const res = await session.send(op, c);
-    return !session.gates([...(res.findings as Finding[]), ...judge.negative(op, mutation, res, res.exchange)]);
+  await run.check(broken, async ({ c, mutation }) => {
+    const res = await run.send(op, c);
+    return !run.gates([...(res.findings as Finding[]), ...judge.negative(op, mutation, res, res.exchange)]);
   });
 }

@@ -33,7 +33,7 @@ function spread(seed: number, label: string): number {
 }
 
 /** What one property of the generation shares: its seed, its request budget, the clients and the judge. */
-export class Session {
+export class PropertyRun {
   readonly values: ValueContext;
   readonly tag: string;
   private sent = 0;
