@@ -15,6 +15,9 @@ const oddUnit = fc.constantFrom(...ODD);
 /** Properties that hold email addresses: always the run's own, at example.com (nobody is ever emailed). */
 export const EMAIL_FIELDS = new Set(['email', 'invitedBy']);
 
+/** WhatsApp numbers get invitations: only the reference's own example numbers, as the hand-written checks use. */
+const WHATSAPP = fc.constantFrom('+525512345678', '+525587654321');
+
 export interface ValueContext {
   doc: OpenApiDocument;
   /** addresses tagged with the run id at example.com */
@@ -90,6 +93,7 @@ function typed(ctx: ValueContext, schema: Schema, type: string, name: string | u
       return objectOf(ctx, schema);
     default:
       if (schema.format === 'email' || (name && EMAIL_FIELDS.has(name))) return ctx.email;
+      if (name === 'whatsapp') return WHATSAPP;
       if (schema.format === 'uuid') return fc.uuid();
       if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
       if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern));
