@@ -19,7 +19,8 @@ const OPEN_POINTS: [check: string, decision: string][] = [
 // per item, in the envelope; the finding rests on the item's decision or on the field's own.
 const ALSO = ['generic.negative-data-rejection'];
 
-const run = async (strict: boolean) => runAgainst(await startMock({ wrap: alternativeImplementation }), { strict, seed: 1 });
+// (--strict without generation: the hand-written checks' answers already meet every open point)
+const run = async (strict: boolean) => runAgainst(await startMock({ wrap: alternativeImplementation }), { strict, seed: 1, ...(strict ? { generate: 0 } : {}) });
 const byId = (summary: RunSummary, id: string) => summary.results.find((r) => r.id === id)!;
 
 describe('an implementation that answers the open points differently', () => {

@@ -31,7 +31,9 @@ const normalise = (path: (string | number)[]) => path.map((s) => (typeof s === '
 export class Inspector {
   private readonly contract: Contract = loadContract();
   private readonly doc: OpenApiDocument = this.contract.doc;
-  private readonly validator = new ResponseValidator();
+  // compiled once per process: runs come and go (a test suite makes dozens), the contract does not
+  private static readonly validator = new ResponseValidator();
+  private readonly validator = Inspector.validator;
 
   constructor(
     private readonly selected: (id: GenericId) => boolean,
