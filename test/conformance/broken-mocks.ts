@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { DomainError, type ContactFields, type ContactInput, type ListQuery, type MockApp, type NewDocument, type ParticipantInput, type Repository, type Service } from '../../src/mock/index.js';
+import { DomainError, type ContactFields, type ContactInput, type ListQuery, type NewDocument, type ParticipantInput, type Repository, type Service } from '../../src/mock/index.js';
 import { toParticipants } from '../../src/mock/domain/documents.js';
 
 import { RepositoryDecorator, ServiceDecorator } from '../support/decorators.js';
@@ -137,8 +137,15 @@ export class DuplicateParticipantsAccepted extends ServiceDecorator {
     this.inner.addParticipants(tenant, owner, id, await this.unique(tenant, id, incoming));
 }
 
+/** participants without whatsapp join a WhatsApp document (the contract's schema still refuses them at create) */
 export class WhatsappRuleSkipped extends ServiceDecorator {
   override createDocument = (tenant: string, owner: string, input: NewDocument) => this.inner.createDocument(tenant, owner, { ...input, sendByWhatsapp: false });
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) => {
+    const current = await this.inner.getDocument(tenant, id);
+    if (!current.sendByWhatsapp || incoming.every((p) => p.whatsapp)) return this.inner.addParticipants(tenant, owner, id, incoming);
+    const updated = await this.repository.updateDocument(tenant, id, (doc) => ({ document: { ...doc, participants: [...doc.participants, ...toParticipants(incoming, owner)] }, invite: [] }));
+    return updated!;
+  };
 }
 
 export class FiftyOneParticipantsAccepted extends ServiceDecorator {
@@ -162,7 +169,7 @@ export class InvitedByNotTheKeyOwner extends ServiceDecorator {
 // ---- in front of the app ---------------------------------------------------------------------
 
 /** pageSize above 100 clamped to 100 instead of refused: a bug in front of the engine. */
-export function clampPageSize(app: MockApp): Express {
+export function clampPageSize(app: Express): Express {
   const outer = express();
   outer.use((req, _res, next) => {
     req.url = req.url.replace(/pageSize=(\d+)/, (all, n: string) => (Number(n) > 100 ? 'pageSize=100' : all));
@@ -173,7 +180,7 @@ export function clampPageSize(app: MockApp): Express {
 }
 
 /** Answers in snake_case: every contact body stops matching the contract. */
-export function snakeCaseResponses(app: MockApp): Express {
+export function snakeCaseResponses(app: Express): Express {
   const outer = express();
   outer.use((_req, res, next) => {
     const end = res.end.bind(res) as (chunk?: unknown) => typeof res;

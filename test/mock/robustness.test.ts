@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createContact, mockApi } from './helpers.js';
+import { KEY_A, createContact, mockApi } from './helpers.js';
 
 describe('bad input never crashes the mock', () => {
   it('malformed JSON is a FastAPI json_invalid 422', async () => {
@@ -126,5 +126,20 @@ describe('for frontends', () => {
     await api.call('get', '/v2/contacts?pageSize=1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^GET \/v2\/contacts\?pageSize=1 200 [\d.]+ms demo-a$/);
+  });
+});
+
+describe('inside a host Express app', () => {
+  it('works mounted under a prefix behind the host’s own JSON parser', async () => {
+    const express = (await import('express')).default;
+    const { createMockApp } = await import('../../src/mock/index.js');
+    const host = express();
+    host.use(express.json());
+    host.use('/mock', createMockApp({ contacts: 0 }));
+    const created = await request(host).post('/mock/v2/contacts').set('Authorization', `Bearer ${KEY_A}`).send({ email: 'hosted@example.com', full_name: 'Host' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'hosted@example.com', fullName: 'Host' });
+    const listed = await request(host).get('/mock/v2/contacts?search=hosted').set('Authorization', `Bearer ${KEY_A}`);
+    expect(listed.body.total).toBe(1);
   });
 });

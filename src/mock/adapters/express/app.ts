@@ -81,10 +81,12 @@ export function createMockApp(options: MockOptions & { mock?: Mock } = {}): Mock
   Object.assign(app.locals, { mock });
   app.use(docsRouter());
   app.use((req: Request, res: Response, next: NextFunction) => {
+    const handOn = (text: string | undefined, error: BodyError | undefined) => mock.handle(toMockRequest(req, text, error)).then((answer) => send(res, answer), next);
+    // mounted behind the host app's own body parser, the body arrives read (and parsed): the engine takes it as text again
+    if (req.readableEnded) return void handOn(typeof req.body === 'string' ? req.body : req.body === undefined ? undefined : JSON.stringify(req.body), undefined);
     readBody(req, res, (err?: unknown) => {
       const error = err ? bodyError(err as BodyReadError) : undefined;
-      const text = typeof req.body === 'string' ? req.body : undefined;
-      mock.handle(toMockRequest(req, error ? undefined : text, error)).then((answer) => send(res, answer), next);
+      handOn(error || typeof req.body !== 'string' ? undefined : req.body, error);
     });
   });
   return app as typeof app & MockApp;
