@@ -5,9 +5,11 @@ ARG BASE=node:24-slim
 FROM ${BASE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+# no scripts: `prepare` would build before the sources are copied; the build runs below
+RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 COPY tsconfig.json tsconfig.build.json ./
 COPY openapi ./openapi
+COPY scripts ./scripts
 COPY src ./src
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund --loglevel=error \

@@ -16,12 +16,19 @@ export interface Generated {
   make(): string;
 }
 
+/**
+ * openapi-typescript's options. A schema default is what the server fills in when a request leaves
+ * the field out, so a defaulted field stays optional (`config: {}` is a valid document create);
+ * responses say what is always present with `required`, not with defaults.
+ */
+const TYPE_OPTIONS = ['--default-non-nullable', 'false'];
+
 /** TypeScript types of every schema and operation (openapi-typescript). */
 function types(): string {
   const dir = mkdtempSync(join(tmpdir(), 'allsign-types-'));
   try {
     const out = join(dir, 'generated.ts');
-    execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), CONTRACT, '-o', out], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), CONTRACT, '-o', out, ...TYPE_OPTIONS], { stdio: 'pipe' });
     return readFileSync(out, 'utf8');
   } finally {
     rmSync(dir, { recursive: true, force: true });

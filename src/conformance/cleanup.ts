@@ -1,9 +1,13 @@
 import type { HttpClient } from './client.js';
+import type { Tracker } from './types.js';
 
 /** What a run created; deleted at the end, also after failures and on Ctrl-C. */
-export class RunTracker {
+export class RunTracker implements Tracker {
   readonly contacts = new Set<string>();
   readonly documents = new Set<string>();
+
+  contact = (id: string | null | undefined) => void (id && this.contacts.add(id));
+  document = (id: string | null | undefined) => void (id && this.documents.add(id));
 }
 
 async function safely<T>(work: () => Promise<T>): Promise<T | undefined> {

@@ -1,26 +1,32 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { CHECKS } from './checks/index.js';
+import { catalogue, listRow } from './catalogue.js';
+import { jsonReport } from './reporters/json.js';
 import { junitReport } from './reporters/junit.js';
 import { prettyProgress, prettySummary } from './reporters/pretty.js';
-import { TargetError, runConformance } from './runner.js';
+import { DEFAULT_GENERATE, TargetError, runConformance } from './runner.js';
 import { unknownPatterns } from './select.js';
 import type { RunSummary } from './types.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-const positive = (name: string) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+const whole = (name: string, min: number) => (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(value)}`);
+  }
   return Number(value);
 };
+/** The path is part of the target: https://host/api calls https://host/api/v2/contacts. */
 const url = (value: string) => {
+  let parsed: URL;
   try {
-    const parsed = new URL(value);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
-    return value.replace(/\/+$/, '');
+    parsed = new URL(value);
   } catch {
     throw new InvalidArgumentError(`--base-url must be an http(s) URL, got ${JSON.stringify(value)}`);
   }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidArgumentError(`--base-url must be an http(s) URL, got ${JSON.stringify(value)}`);
+  if (parsed.search || parsed.hash) throw new InvalidArgumentError(`--base-url must not carry a query or a fragment, got ${JSON.stringify(value)}`);
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
 };
 
 const email = (value: string) => {
@@ -39,22 +45,29 @@ function program(): Command {
         .env('ALLSIGN_KEY_OWNER_EMAIL')
         .argParser(email),
     )
-    .option('--strict', 'failing inferred checks fail the run too (they only warn otherwise)', false)
-    .option('--read-only', 'run only checks that create nothing', false)
-    .option('--only <ids>', 'comma-separated check ids or prefixes to run (repeatable)', list)
+    .option('--strict', 'assertions resting on an x-inferred decision fail the run too (they only warn otherwise)', false)
+    .option('--read-only', 'create and change nothing: hand-written checks that create are skipped, generation sends reads only', false)
+    .option('--only <ids>', 'comma-separated check ids or prefixes to run (repeatable), e.g. contacts.bulk,generic', list)
     .option('--skip <ids>', 'comma-separated check ids or prefixes to leave out (repeatable)', list)
+    .addOption(new Option('--generate <n>', 'generated requests per operation for the generic checks; 0 turns generation off').default(DEFAULT_GENERATE).argParser(whole('--generate', 0)))
+    .addOption(new Option('--seed <n>', 'seed of the generated requests (default: random; every run prints its seed)').argParser(whole('--seed', 0)))
     .addOption(new Option('--reporter <name>', 'report format').choices(['pretty', 'junit', 'json']).default('pretty'))
     .option('--output <file>', 'write the junit or json report to this file (pretty still prints)')
-    .addOption(new Option('--timeout <ms>', 'timeout per request').default(10_000).argParser(positive('--timeout')))
-    .addOption(new Option('--concurrency <n>', 'checks run at once').default(4).argParser(positive('--concurrency')))
-    .option('--list', 'list the checks (id, provenance, kind, title) and exit')
+    .addOption(new Option('--timeout <ms>', 'timeout per request').default(10_000).argParser(whole('--timeout', 1)))
+    .addOption(new Option('--concurrency <n>', 'checks (and generated properties) run at once').default(4).argParser(whole('--concurrency', 1)))
+    .option('--list', 'list every check, one tab-separated row each: id, origin, provenance, kind, data, title; then exit')
     .addHelpText(
       'after',
       `
+Checks: hand-written ones (a rule of the reference each), generic ones (generic.*: applied to every
+answer and to requests generated from the contract's schemas with fast-check), and
+cleanup.nothing-left, which runs whenever the run created something unless --skip names it.
 Exit codes: 0 every gating check passed; 1 a gating check failed (or the run was interrupted);
-2 bad usage, an unreachable target or a rejected key. Documented checks always gate; inferred
-checks warn unless --strict. Everything the run creates uses <run-id>…@example.com addresses and is
-deleted at the end, also on failure and on Ctrl-C. The last line is "N passed, N failed, N skipped".`,
+2 bad usage, an unreachable target, a target that is not AllSign v2, or a rejected key.
+An assertion gates unless it rests on an x-inferred decision of the contract: those warn, naming the
+decision, unless --strict. Everything the run creates uses <run-id>…@example.com addresses and is
+deleted at the end, also on failure and on Ctrl-C. Warnings are counted on the line before the last;
+the last line is "N passed, N failed, N skipped".`,
     )
     .exitOverride()
     .showHelpAfterError();
@@ -71,6 +84,8 @@ interface Flags {
   skip?: string[];
   reporter: 'pretty' | 'junit' | 'json';
   output?: string;
+  generate: number;
+  seed?: number;
   timeout: number;
   concurrency: number;
   list?: boolean;
@@ -78,6 +93,12 @@ interface Flags {
 
 function usage(message: string): never {
   console.error(`allsign-conformance: ${message}\nRun allsign-conformance --help for usage.`);
+  process.exit(2);
+}
+
+/** The target, not the command line, is wrong: one line says why. */
+function cannotRun(message: string): never {
+  console.error(`allsign-conformance: ${message}`);
   process.exit(2);
 }
 
@@ -90,13 +111,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const flags = cmd.opts<Flags>();
+  const entries = catalogue();
   if (flags.list) {
-    for (const c of CHECKS) console.log(`${c.id}\t${c.provenance}\t${c.kind}${c.creates ? '' : '\tread-only'}\t${c.title}`);
+    for (const e of entries) console.log(listRow(e));
     return;
   }
   if (!flags.baseUrl) usage('--base-url (or ALLSIGN_BASE_URL) is required');
   if (!flags.apiKey) usage('--api-key (or ALLSIGN_API_KEY) is required');
-  const unknown = unknownPatterns(CHECKS, [...(flags.only ?? []), ...(flags.skip ?? [])]);
+  const unknown = unknownPatterns(entries, [...(flags.only ?? []), ...(flags.skip ?? [])]);
   if (unknown.length) usage(`no check matches ${unknown.join(', ')} (see --list)`);
 
   const machineOnStdout = flags.reporter !== 'pretty' && !flags.output;
@@ -121,17 +143,21 @@ async function main(): Promise<void> {
       readOnly: flags.readOnly,
       only: flags.only,
       skip: flags.skip,
+      generate: flags.generate,
+      seed: flags.seed,
       timeoutMs: flags.timeout,
       concurrency: flags.concurrency,
       signal: abort.signal,
       onResult: prettyProgress(human),
+      // printed before anything is generated, so that even a run that never ends can be replayed
+      onStart: ({ runId, seed, generate }) => human(`run ${runId}${generate ? `, generation seed ${seed} (--seed ${seed} draws the same requests)` : ''}`),
     });
   } catch (error) {
-    if (error instanceof TargetError) usage(error.message);
+    if (error instanceof TargetError) cannotRun(error.message);
     throw error;
   }
   if (flags.reporter !== 'pretty') {
-    const report = flags.reporter === 'junit' ? junitReport(summary) : JSON.stringify(summary, null, 2);
+    const report = flags.reporter === 'junit' ? junitReport(summary) : jsonReport(summary);
     if (flags.output) writeFileSync(flags.output, report);
     else console.log(report);
   }

@@ -1,23 +1,41 @@
 import { loadContract, type Contract } from '../contract/index.js';
-import type { ExchangeRecord } from './types.js';
+import { explainNetworkError } from './network.js';
+import type { ExchangeRecord, Note } from './types.js';
 
 export class ConformanceFailure extends Error {}
 
 /** No HTTP answer at all (refused, reset, timed out), as opposed to a wrong answer. */
-export class NetworkFailure extends ConformanceFailure {}
+export class NetworkFailure extends ConformanceFailure {
+  constructor(
+    message: string,
+    readonly exchange: ExchangeRecord,
+  ) {
+    super(message);
+  }
+}
 
 export interface Response<T = any> {
   status: number;
   body: T;
   headers: Headers;
+  /** what the generic response checks found in this answer */
+  findings: Note[];
+  exchange: ExchangeRecord;
 }
 
+/** Sees every exchange with its whole body (the recorded one is clipped); returns what the generic checks found. */
+export type Observer = (record: ExchangeRecord, body: unknown) => Note[];
+
 export interface ClientOptions {
+  /** the target; its path is kept (`https://host/api` calls `https://host/api/v2/contacts`) */
   baseUrl: string;
   apiKey: string | undefined;
   timeoutMs: number;
   /** where this client's exchanges are recorded (one log per check) */
   log?: ExchangeRecord[];
+  /** the check or generated case the exchanges belong to */
+  seenIn?: string;
+  observe?: Observer;
   /** attempts on 429 before giving up */
   maxRetries?: number;
 }
@@ -30,38 +48,46 @@ function clip(value: unknown): unknown {
   return `${text.slice(0, MAX_RECORDED_BODY)}… (${text.length} characters)`;
 }
 
-/**
- * The one HTTP client of the suite. Every answer is checked against the contract: its content type
- * and its body against the schema of its operation and status; a violation fails the check.
- */
+/** The one HTTP client of the suite: records every exchange and shows it to the observer. */
 export class HttpClient {
   private readonly contract: Contract = loadContract();
 
   constructor(readonly options: ClientOptions) {}
 
-  withLog(log: ExchangeRecord[]): HttpClient {
-    return new HttpClient({ ...this.options, log });
+  withLog(log: ExchangeRecord[], seenIn = this.options.seenIn): HttpClient {
+    return new HttpClient({ ...this.options, log, seenIn });
+  }
+
+  url(path: string): string {
+    return `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
-    const url = new URL(path, this.options.baseUrl).toString();
     const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
-    if (this.options.apiKey !== undefined) (init.headers as Record<string, string>).authorization = `Bearer ${this.options.apiKey}`;
+    const sent = init.headers as Record<string, string>;
+    if (this.options.apiKey !== undefined && !sent.authorization) sent.authorization = `Bearer ${this.options.apiKey}`;
     if (body !== undefined) {
-      (init.headers as Record<string, string>)['content-type'] = 'application/json';
+      sent['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const record: ExchangeRecord = { request: { method, url: path, body: body === undefined ? undefined : clip(body) }, durationMs: 0 };
+    const auth = !sent.authorization ? 'none' : this.options.apiKey === undefined || headers.authorization ? 'made-up' : undefined;
+    const match = this.contract.match(method, new URL(path, 'http://x').pathname);
+    const record: ExchangeRecord = {
+      request: { method, url: path, body: body === undefined ? undefined : clip(body), ...(auth ? { auth } : {}) },
+      durationMs: 0,
+      operationId: match.operation?.operationId,
+      seenIn: this.options.seenIn,
+    };
     this.options.log?.push(record);
     const started = Date.now();
     let res: globalThis.Response | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+        res = await fetch(this.url(path), { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
       } catch (error) {
-        record.error = (error as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : String((error as Error).message);
+        record.error = explainNetworkError(error, this.options.timeoutMs);
         record.durationMs = Date.now() - started;
-        throw new NetworkFailure(`${method} ${path}: ${record.error}`);
+        throw new NetworkFailure(`${method} ${path}: ${record.error}`, record);
       }
       if (res.status !== 429 || attempt >= (this.options.maxRetries ?? 3)) break;
       const wait = Math.min(Number(res.headers.get('retry-after') ?? 1), 30) * 1000;
@@ -70,28 +96,15 @@ export class HttpClient {
     }
     const text = await res.text();
     record.durationMs = Date.now() - started;
-    const contentType = res.headers.get('content-type');
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
-      // not JSON: reported below through the content type and schema checks
+      // not JSON: the content-type and schema checks say so
     }
-    record.response = { status: res.status, contentType, body: clip(parsed) };
-    this.conform(method, path, res.status, contentType, parsed);
-    return { status: res.status, body: parsed as T, headers: res.headers };
-  }
-
-  private conform(method: string, path: string, status: number, contentType: string | null, body: unknown): void {
-    const match = this.contract.match(method, new URL(path, 'http://x').pathname);
-    if (!match.operation) return;
-    if (!/^application\/(.+\+)?json\b/.test(contentType ?? '')) {
-      throw new ConformanceFailure(`${method} ${path} → ${status} with content type ${contentType ?? '(none)'}, expected application/json`);
-    }
-    const check = match.operation.validateResponse(status, body);
-    if (!check.ok) {
-      throw new ConformanceFailure(`${method} ${path} → ${status}: the body does not match the contract's schema for ${match.operation.operationId} ${status}: ${check.errors.join('; ')}`);
-    }
+    record.response = { status: res.status, contentType: res.headers.get('content-type'), body: clip(parsed) };
+    const findings = this.options.observe?.(record, parsed) ?? [];
+    return { status: res.status, body: parsed as T, headers: res.headers, findings, exchange: record };
   }
 
   get = <T = any>(path: string) => this.request<T>('GET', path);

@@ -1,7 +1,13 @@
-export { runConformance, TargetError } from './runner.js';
+export { runConformance, TargetError, DEFAULT_GENERATE } from './runner.js';
 export type { RunOptions } from './runner.js';
 export { CHECKS } from './checks/index.js';
+export { catalogue, listRow, CLEANUP } from './catalogue.js';
+export { GENERIC, GENERIC_CHECKS } from './generic/catalogue.js';
 export { selectChecks } from './select.js';
+export { allDecisions, inferred } from './contract/decisions.js';
+export { jsonReport } from './reporters/json.js';
 export { junitReport } from './reporters/junit.js';
 export { prettySummary } from './reporters/pretty.js';
-export type { Check, CheckContext, CheckResult, RunSummary, Provenance, Outcome } from './types.js';
+export type { Decision } from './contract/decisions.js';
+export type { DecisionReport, DecisionVerdict } from './contract/ledger.js';
+export type { CatalogueEntry, Check, CheckContext, CheckResult, CoverageRow, Note, Origin, Kind, RunSummary, Provenance, Outcome } from './types.js';

@@ -1,9 +1,22 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { CLEANUP, catalogue, cleanupResult } from './catalogue.js';
 import { CHECKS } from './checks/index.js';
-import { ConformanceFailure, HttpClient, NetworkFailure } from './client.js';
+import { HttpClient, type Observer } from './client.js';
 import { RunTracker, cleanUp } from './cleanup.js';
+import { allDecisions } from './contract/decisions.js';
+import { DecisionLedger } from './contract/ledger.js';
+import { Coverage } from './coverage.js';
+import { generate } from './generate/engine.js';
+import { GENERIC_CHECKS, GENERIC, type GenericId } from './generic/catalogue.js';
+import { FindingBook } from './generic/findings.js';
+import { Inspector } from './generic/inspector.js';
+import { Judge } from './generate/verdicts.js';
+import { runHandWritten } from './handwritten.js';
 import { selectChecks } from './select.js';
-import type { Check, CheckContext, CheckResult, ExchangeRecord, RunSummary } from './types.js';
+import { probeTarget } from './target.js';
+import type { Check, CheckResult, RunSummary } from './types.js';
+
+export { TargetError } from './target.js';
 
 export interface RunOptions {
   baseUrl: string;
@@ -11,123 +24,140 @@ export interface RunOptions {
   apiKeyB?: string;
   /** the user that owns apiKey: invitedBy's default is then checked exactly */
   keyOwnerEmail?: string;
-  /** failing inferred checks fail the run too */
+  /** failing inferred assertions fail the run too */
   strict?: boolean;
-  /** only checks that create nothing */
+  /** only what creates nothing: reads, and no stateful generation */
   readOnly?: boolean;
   only?: string[];
   skip?: string[];
+  /** generated requests per operation (default 10; 0 turns generation off) */
+  generate?: number;
+  /** seed of the generation (default: random, and reported) */
+  seed?: number;
   timeoutMs?: number;
   concurrency?: number;
-  /** the catalogue (tests pass a subset or their own) */
+  /** the hand-written catalogue (tests pass a subset or their own) */
   checks?: Check[];
   onResult?: (result: CheckResult) => void;
+  /** once the target is probed, before any check: the run id and the seed, for people watching */
+  onStart?: (run: { runId: string; seed: number; generate: number }) => void;
   /** stop starting checks (Ctrl-C); the run still cleans up */
   signal?: AbortSignal;
 }
 
-export class TargetError extends Error {}
-
-/** Can the target be reached and does it take the key? Exit 2 otherwise, before any check. */
-async function probe(client: HttpClient, which: string): Promise<void> {
-  let res;
-  try {
-    res = await client.get('/v2/contacts?pageSize=1');
-  } catch (error) {
-    if (error instanceof NetworkFailure) throw new TargetError(`cannot reach ${client.options.baseUrl}: ${error.message}`);
-    return; // it answers, but not as the contract says: the checks will report how
-  }
-  if (res.status === 401 || res.status === 403) throw new TargetError(`${which} was rejected by ${client.options.baseUrl} (${res.status})`);
-}
+export const DEFAULT_GENERATE = 10;
 
 function runId(): string {
   return `cf${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 }
 
+function notExercised(id: GenericId, generateN: number, readOnly: boolean, aborted: boolean): string {
+  if (aborted) return 'interrupted before it saw anything';
+  if (generateN === 0 && id !== GENERIC.serverError) return 'nothing to check: generation is off (--generate 0)';
+  if (readOnly && id === GENERIC.useAfterDelete) return 'deletes what it creates (--read-only)';
+  return 'nothing it applies to was sent';
+}
+
 export async function runConformance(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
+  const strict = Boolean(options.strict);
+  const readOnly = Boolean(options.readOnly);
+  const perOperation = options.generate ?? DEFAULT_GENERATE;
+  const seed = options.seed ?? randomInt(2 ** 31);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const client = (apiKey: string | undefined) => new HttpClient({ baseUrl: options.baseUrl, apiKey, timeoutMs });
-  const api = client(options.apiKey);
-  const apiB = options.apiKeyB ? client(options.apiKeyB) : undefined;
-  await probe(api, 'the API key');
-  if (apiB) await probe(apiB, 'the second API key');
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+
+  const selected = selectChecks(catalogue(options.checks ?? CHECKS), options.only, options.skip);
+  const ids = new Set(selected.map((e) => e.id));
+  const isSelected = (id: GenericId) => ids.has(id);
+  const ledger = new DecisionLedger();
+  const book = new FindingBook();
+  const coverage = new Coverage();
+  const inspector = new Inspector(isSelected, book, ledger);
+  const observe: Observer = (record, body) => {
+    coverage.see(record);
+    return inspector.inspect(record, body);
+  };
+  const client = (apiKey: string | undefined, observed = true) =>
+    new HttpClient({ baseUrl: options.baseUrl, apiKey, timeoutMs, observe: observed ? observe : undefined });
+  await probeTarget(client(options.apiKey, false), 'the API key');
+  if (options.apiKeyB) await probeTarget(client(options.apiKeyB, false), 'the second API key');
 
   const id = runId();
   const tracker = new RunTracker();
-  const checks = selectChecks(options.checks ?? CHECKS, options.only, options.skip);
-  const results: CheckResult[] = new Array(checks.length);
-  let next = 0;
-
-  const runOne = async (check: Check, index: number): Promise<CheckResult> => {
-    const base = { id: check.id, title: check.title, provenance: check.provenance, kind: check.kind, operations: check.operations, reference: check.reference };
-    if (options.readOnly && check.creates) return { ...base, outcome: 'skipped', message: 'creates data (--read-only)', durationMs: 0 };
-    if (check.needs?.includes('keyB') && !apiB) return { ...base, outcome: 'skipped', message: 'needs a second tenant (--api-key-b)', durationMs: 0 };
-    if (options.signal?.aborted) return { ...base, outcome: 'skipped', message: 'interrupted', durationMs: 0 };
-    const log: ExchangeRecord[] = [];
-    const tag = `${id}c${index}-`;
-    const ctx: CheckContext = {
-      api: api.withLog(log),
-      apiB: apiB?.withLog(log),
-      anonymous: client(undefined).withLog(log),
-      tag,
-      keyOwnerEmail: options.keyOwnerEmail?.toLowerCase(),
-      email: (label = 'x') => `${tag}${label}@example.com`.toLowerCase(),
-      track: {
-        contact: (cid) => void (cid && tracker.contacts.add(cid)),
-        document: (did) => void (did && tracker.documents.add(did)),
-      },
-    };
-    const t0 = Date.now();
-    try {
-      await check.run(ctx);
-      return { ...base, outcome: 'passed', durationMs: Date.now() - t0 };
-    } catch (error) {
-      const message = error instanceof ConformanceFailure ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
-      const gating = check.provenance === 'documented' || options.strict;
-      return { ...base, outcome: gating ? 'failed' : 'warned', message, exchanges: log.slice(-6), durationMs: Date.now() - t0 };
-    }
-  };
-
-  const worker = async () => {
-    while (next < checks.length) {
-      const index = next++;
-      results[index] = await runOne(checks[index]!, index);
-      options.onResult?.(results[index]!);
-    }
-  };
+  const api = client(options.apiKey);
+  const apiB = options.apiKeyB ? client(options.apiKeyB) : undefined;
+  const handWritten = (options.checks ?? CHECKS).filter((c) => ids.has(c.id));
+  const generic = GENERIC_CHECKS.filter((e) => ids.has(e.id));
+  options.onStart?.({ runId: id, seed, generate: generic.length ? perOperation : 0 });
+  const results: CheckResult[] = [];
   let leftDocuments: string[] = [];
   try {
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+    results.push(
+      ...(await runHandWritten({
+        checks: handWritten,
+        runId: id,
+        api,
+        apiB,
+        anonymous: client(undefined),
+        keyOwnerEmail: options.keyOwnerEmail,
+        strict,
+        readOnly,
+        concurrency,
+        signal: options.signal,
+        tracker,
+        ledger,
+        onResult: options.onResult,
+      })),
+    );
+    if (generic.length && perOperation > 0 && !options.signal?.aborted) {
+      await generate({
+        api,
+        anonymous: client(undefined),
+        runId: id,
+        seed,
+        perOperation,
+        readOnly,
+        strict,
+        concurrency,
+        signal: options.signal,
+        judge: new Judge(book, ledger, isSelected),
+        track: tracker,
+      });
+    }
+    for (const entry of generic) {
+      const result = book.result(entry, strict, notExercised(entry.id as GenericId, perOperation, readOnly, Boolean(options.signal?.aborted)));
+      results.push(result);
+      options.onResult?.(result);
+    }
   } finally {
-    if (tracker.contacts.size || tracker.documents.size || checks.some((c) => c.creates && !options.readOnly)) {
-      const report = await cleanUp(tracker, id, apiB ? [api, apiB] : [api]);
-      const ok = report.leftContacts === 0 && !report.searchFailed;
-      const cleanup: CheckResult = {
-        id: 'cleanup.nothing-left',
-        title: 'everything the run created is deleted (a final search for the run id finds nothing)',
-        provenance: 'documented',
-        kind: 'positive',
-        operations: ['bulkDeleteContacts', 'listContacts'],
-        outcome: ok ? 'passed' : 'failed',
-        message: ok ? undefined : report.searchFailed ? 'the final search for the run id failed' : `${report.leftContacts} contacts of run ${id} are left`,
-        durationMs: 0,
-      };
-      results.push(cleanup);
-      options.onResult?.(cleanup);
+    const created = tracker.contacts.size > 0 || tracker.documents.size > 0 || handWritten.some((c) => c.creates && !readOnly);
+    const named = options.only?.some((p) => CLEANUP.id.startsWith(p));
+    if (created || named) {
+      const report = await cleanUp(tracker, id, apiB ? [client(options.apiKey, false), client(options.apiKeyB, false)] : [client(options.apiKey, false)]);
       leftDocuments = report.leftDocuments;
+      // checked whenever the run created something (a real tenant must be left as it was), unless --skip names it
+      if (!options.skip?.some((p) => CLEANUP.id.startsWith(p))) {
+        const cleanup = cleanupResult(report, id);
+        results.push(cleanup);
+        options.onResult?.(cleanup);
+      }
     }
   }
   const count = (o: string) => results.filter((r) => r.outcome === o).length;
   return {
     baseUrl: options.baseUrl,
     runId: id,
-    strict: Boolean(options.strict),
+    strict,
+    seed,
+    generate: generic.length ? perOperation : 0,
     results,
     passed: count('passed'),
     failed: count('failed'),
     warned: count('warned'),
     skipped: count('skipped'),
+    coverage: coverage.rows(),
+    decisions: ledger.report(allDecisions()),
     leftDocuments,
     durationMs: Date.now() - started,
   };

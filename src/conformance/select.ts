@@ -1,12 +1,13 @@
-import type { Check } from './types.js';
+import type { CatalogueEntry } from './types.js';
 
-/** --only / --skip: ids or prefixes ("contacts.bulk" selects every contacts.bulk-… check). */
-export function selectChecks(checks: Check[], only: string[] = [], skip: string[] = []): Check[] {
-  const matches = (id: string, patterns: string[]) => patterns.some((p) => id === p || id.startsWith(p));
-  return checks.filter((c) => (only.length === 0 || matches(c.id, only)) && !matches(c.id, skip));
+const matches = (id: string, patterns: string[]) => patterns.some((p) => id === p || id.startsWith(p));
+
+/** --only / --skip: ids or prefixes ("contacts.bulk" selects every contacts.bulk-… check, "generic" every generic one). */
+export function selectChecks<T extends CatalogueEntry>(entries: T[], only: string[] = [], skip: string[] = []): T[] {
+  return entries.filter((c) => (only.length === 0 || matches(c.id, only)) && !matches(c.id, skip));
 }
 
 /** Patterns that select nothing are a usage error, not a silent empty run. */
-export function unknownPatterns(checks: Check[], patterns: string[]): string[] {
-  return patterns.filter((p) => !checks.some((c) => c.id === p || c.id.startsWith(p)));
+export function unknownPatterns(entries: CatalogueEntry[], patterns: string[]): string[] {
+  return patterns.filter((p) => !entries.some((c) => matches(c.id, [p])));
 }

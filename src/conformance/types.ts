@@ -1,13 +1,21 @@
 import type { HttpClient } from './client.js';
+import type { Decision } from './contract/decisions.js';
+import type { DecisionReport } from './contract/ledger.js';
 
 export type Provenance = 'documented' | 'inferred';
+
+/** hand-written: a rule of the reference; generic: applies to every answer or generated request; run: about the run itself */
+export type Origin = 'hand-written' | 'generic' | 'run';
+
+/** positive: the operation works; negative: it refuses what it must refuse; response: every answer is well-formed */
+export type Kind = 'positive' | 'negative' | 'response';
 
 export interface CheckContext {
   /** client with the main API key (tenant A) */
   api: HttpClient;
   /** client with the second key (tenant B), when given */
   apiB: HttpClient | undefined;
-  /** client with no key and one with a made-up key, for auth checks */
+  /** client with no key, for auth checks */
   anonymous: HttpClient;
   /** the user that owns the main key, when the caller knows it (--key-owner-email) */
   keyOwnerEmail: string | undefined;
@@ -24,56 +32,101 @@ export interface Tracker {
   document(id: string | null | undefined): void;
 }
 
-export interface Check {
+/** What --list shows and --only/--skip select: every id a run can report. */
+export interface CatalogueEntry {
   /** stable id: area.operation.behaviour */
   id: string;
   title: string;
+  origin: Origin;
   /** operationIds the check exercises */
   operations: string[];
+  /** documented: its assertions gate unless one names an x-inferred decision; inferred: the whole check rests on `decision` */
   provenance: Provenance;
   /** the sentence of the reference it comes from (documented checks) */
   reference?: string;
-  /** positive: the operation works; negative: it refuses what it must refuse */
-  kind: 'positive' | 'negative';
+  /** JSON pointer of the x-inferred decision an inferred check rests on */
+  decision?: string;
+  kind: Kind;
   /** false: safe for --read-only (creates and changes nothing, even on a broken server) */
   creates: boolean;
   needs?: 'keyB'[];
+}
+
+/** A hand-written check. */
+export interface Check extends Omit<CatalogueEntry, 'origin'> {
   run(ctx: CheckContext): Promise<void>;
 }
 
 export type Outcome = 'passed' | 'failed' | 'warned' | 'skipped';
 
 export interface ExchangeRecord {
-  request: { method: string; url: string; body?: unknown };
+  request: { method: string; url: string; body?: unknown; auth?: 'none' | 'made-up' };
   response?: { status: number; contentType: string | null; body: unknown };
   error?: string;
   durationMs: number;
+  /** the contract operation the request addressed, if any */
+  operationId?: string;
+  /** the check or generated case that sent it */
+  seenIn?: string;
+}
+
+/**
+ * One assertion that did not hold: in a hand-written check, an inferred assertion (a warning unless
+ * --strict); in a generic check, one finding.
+ */
+export interface Note {
+  /** what was asserted ("POST participants status", "a 5xx for createContact") */
+  assertion: string;
+  message: string;
+  /** the x-inferred decision it rests on; none: documented, it gates */
+  decision?: Decision;
+  exchange?: ExchangeRecord;
+  /** where it was seen: a check id, or a generated case with its seed */
+  seenIn?: string;
 }
 
 export interface CheckResult {
   id: string;
   title: string;
+  origin: Origin;
   provenance: Provenance;
-  kind: 'positive' | 'negative';
+  kind: Kind;
   operations: string[];
   reference?: string;
+  decision?: Decision;
   outcome: Outcome;
   /** why it failed, warned or was skipped */
   message?: string;
+  /** assertions that did not hold, each with the decision it rests on */
+  notes?: Note[];
   /** the requests of a failed or warned check, newest last */
   exchanges?: ExchangeRecord[];
   durationMs: number;
+}
+
+export interface CoverageRow {
+  operationId: string;
+  method: string;
+  path: string;
+  /** declared status ("200", "422", "default") → answers seen with it */
+  statuses: Record<string, number>;
 }
 
 export interface RunSummary {
   baseUrl: string;
   runId: string;
   strict: boolean;
+  /** seed of the generated requests (--seed reproduces them) */
+  seed: number;
+  /** generated requests per operation (--generate); 0 when generation was off */
+  generate: number;
   results: CheckResult[];
   passed: number;
   failed: number;
   warned: number;
   skipped: number;
+  coverage: CoverageRow[];
+  decisions: DecisionReport[];
   /** documents the run made and could not delete (the contract has no document delete) */
   leftDocuments: string[];
   durationMs: number;

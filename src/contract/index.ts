@@ -2,7 +2,8 @@ export { loadContract } from './contract.js';
 export { createAjv } from './ajv.js';
 export type { Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
 export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js';
-export type { ValidationIssue, Location } from './fastapi-errors.js';
+// exported under another name: `Location` is the DOM's
+export type { ValidationIssue, Location as IssueLocation } from './fastapi-errors.js';
 export { SPELLING_PAIRS, eitherSpelling } from './spelling.js';
 export { isValidEmail, emailKey, MAX_EMAIL_LENGTH } from './email.js';
 export { contractLimits } from './limits.js';

@@ -5,6 +5,8 @@ export type { Mock, MockOptions } from './mock.js';
 export { fetchHandler, toMockRequest, toResponse } from './adapters/fetch.js';
 export type { MockRequest, MockResponse, BodyError, TransportFault } from './engine/types.js';
 export { ApiError, Errors } from './engine/http-errors.js';
+export { RequestJournal } from './engine/journal.js';
+export type { JournalEntry, JournalLimits } from './engine/journal.js';
 export { MockService } from './domain/service.js';
 export { ControlPlane, MAX_TENANTS } from './domain/control-plane.js';
 export type { NewTenant } from './domain/control-plane.js';

@@ -367,14 +367,25 @@ export interface components {
             /** @description One result per item, in input order. */
             details: components["schemas"]["BulkItemResult"][];
         };
-        BulkItemResult: {
-            /** @description The contact's id; null when the item failed before a contact was found or made. */
+        /** @description One item's outcome, told apart by `success`. */
+        BulkItemResult: components["schemas"]["BulkItemSuccess"] | components["schemas"]["BulkItemFailure"];
+        BulkItemSuccess: {
+            /** @description The contact's id (for bulk create, the existing contact's when the email was already there). */
+            contactId: string;
+            /** @description The item's email (for delete and update, the contact's). */
+            email: string;
+            /** @constant */
+            success: true;
+        };
+        BulkItemFailure: {
+            /** @description The id the item named (update, delete); null when the item named none (create). */
             contactId: string | null;
-            /** @description The item's email (for delete and update, the contact's email, or null when not found). */
+            /** @description The item's email (create), or null when no contact was found (update, delete). */
             email: string | null;
-            success: boolean;
-            /** @description Why the item failed ("Invalid email", "Contact not found", …). Absent on success. */
-            error?: string;
+            /** @constant */
+            success: false;
+            /** @description Why the item failed ("Invalid email", "Contact not found", …). */
+            error: string;
         };
         ContactListItem: {
             /** Format: uuid */
@@ -424,27 +435,27 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description The full contact profile. Required fields are those of the documented create response;
-         *     the others are present on every profile the mock returns.
+         * @description The full contact profile. Every field is present on every profile, null when empty; the
+         *     reference's create example shows some of them only.
          */
         ContactDetailResponse: {
             /** Format: uuid */
             id: string;
             email: string;
             fullName: string | null;
-            phone?: string | null;
-            company?: string | null;
-            jobTitle?: string | null;
-            notes?: string | null;
+            phone: string | null;
+            company: string | null;
+            jobTitle: string | null;
+            notes: string | null;
             tags: string[];
-            customFields?: components["schemas"]["CustomFields"];
+            customFields: components["schemas"]["CustomFields"];
             identityVerified: boolean;
-            source?: components["schemas"]["ContactSource"];
+            source: components["schemas"]["ContactSource"];
             documents: components["schemas"]["ContactDocument"][];
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         /** @description At least one of set and remove. remove is applied after set. */
         CustomFieldsPatchRequest: {
@@ -489,23 +500,23 @@ export interface components {
             /** @description Signing order for sequential flows. Without it, all participants sign in parallel. */
             step?: number;
         };
-        /** @description A participant as stored on the document. */
+        /** @description A participant as stored on the document; every field is present, null when not given. */
         Participant: {
             /** @description Always lower case. */
             email: string;
             name: string;
-            whatsapp?: string | null;
+            whatsapp: string | null;
             invitedBy: string;
-            step?: number | null;
+            step: number | null;
             /** Format: date-time */
-            signedAt?: string | null;
+            signedAt: string | null;
         };
         DocumentConfig: {
             /**
              * @description Send invitations by WhatsApp; then every participant needs `whatsapp`.
              * @default false
              */
-            sendByWhatsapp: boolean;
+            sendByWhatsapp?: boolean;
         };
         DocumentCreateRequest: {
             name: string;
@@ -531,7 +542,7 @@ export interface components {
              * Format: date-time
              * @description When the last participant signed.
              */
-            signedAt?: string | null;
+            signedAt: string | null;
         };
         ErrorResponse: {
             detail: string;
@@ -545,7 +556,9 @@ export interface components {
             /** @description The offending input. */
             input?: unknown;
             /** @description The limit that was broken, e.g. {"le": 100}. */
-            ctx?: Record<string, never>;
+            ctx?: {
+                [key: string]: unknown;
+            };
         };
         ValidationErrorResponse: {
             detail: components["schemas"]["ValidationErrorItem"][];
@@ -572,6 +585,18 @@ export interface components {
         };
         /** @description No document with this id in the caller's tenant. */
         DocumentNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description The document is in a final state (signed, declined, expired or cancelled): its participants
+         *     can no longer change, and nothing is changed.
+         */
+        DocumentClosed: {
             headers: {
                 [name: string]: unknown;
             };
@@ -980,6 +1005,7 @@ export interface operations {
             200: components["responses"]["Document"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["DocumentNotFound"];
+            409: components["responses"]["DocumentClosed"];
             422: components["responses"]["ValidationError"];
             default: components["responses"]["Error"];
         };
@@ -1009,6 +1035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            409: components["responses"]["DocumentClosed"];
             422: components["responses"]["ValidationError"];
             default: components["responses"]["Error"];
         };

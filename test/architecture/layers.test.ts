@@ -44,10 +44,11 @@ const ALLOWED: Record<string, string[]> = {
   'mock-entry': ['adapters', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
   adapters: ['mock-entry', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
   conformance: ['contract', 'types'],
+  'admin-client': ['types'],
 };
 
 /** Layers whose code must run in a browser: no Node built-ins, no server framework. */
-const PORTABLE = new Set(['types', 'contract', 'port', 'seed', 'stores', 'domain', 'engine', 'admin']);
+const PORTABLE = new Set(['types', 'contract', 'port', 'seed', 'stores', 'domain', 'engine', 'admin', 'admin-client']);
 /** Stores on disk or on a server: Node only, never imported by the core (the memory store stays portable). */
 const NODE_STORES = /\/mock\/stores\/sql\//;
 const NODE_ONLY = /^(node:|express$|cors$|sonic-boom$|fs$|path$|crypto$|events$|http$|net$|os$|zlib$|child_process$|url$)/;
@@ -69,7 +70,7 @@ describe('the layers', () => {
 
   it('below the adapters, use nothing of Node or Express', () => {
     const wrong: string[] = [];
-    const portable = all.filter((f) => (PORTABLE.has(layer(f)) && !NODE_STORES.test(f.replace(/\\/g, '/'))) || /mock\/(mock|core|defaults)\.ts$/.test(f) || f.endsWith('adapters/fetch.ts'));
+    const portable = all.filter((f) => (PORTABLE.has(layer(f)) && !NODE_STORES.test(f.replace(/\\/g, '/'))) || /mock\/(mock|core|defaults)\.ts$/.test(f) || /adapters\/(fetch|msw)\.ts$/.test(f));
     for (const file of portable) for (const spec of imports(file)) if (NODE_ONLY.test(spec)) wrong.push(`${relative(root, file)} imports ${spec}`);
     expect(wrong).toEqual([]);
   });

@@ -137,8 +137,15 @@ export class DuplicateParticipantsAccepted extends ServiceDecorator {
     this.inner.addParticipants(tenant, owner, id, await this.unique(tenant, id, incoming));
 }
 
+/** participants without whatsapp join a WhatsApp document (the contract's schema still refuses them at create) */
 export class WhatsappRuleSkipped extends ServiceDecorator {
   override createDocument = (tenant: string, owner: string, input: NewDocument) => this.inner.createDocument(tenant, owner, { ...input, sendByWhatsapp: false });
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) => {
+    const current = await this.inner.getDocument(tenant, id);
+    if (!current.sendByWhatsapp || incoming.every((p) => p.whatsapp)) return this.inner.addParticipants(tenant, owner, id, incoming);
+    const updated = await this.repository.updateDocument(tenant, id, (doc) => ({ document: { ...doc, participants: [...doc.participants, ...toParticipants(incoming, owner)] }, invite: [] }));
+    return updated!;
+  };
 }
 
 export class FiftyOneParticipantsAccepted extends ServiceDecorator {

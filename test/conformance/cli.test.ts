@@ -1,10 +1,11 @@
+import express from 'express';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../src/conformance/index.js';
+import { allDecisions, catalogue } from '../../src/conformance/index.js';
 import { DeleteDoesNotDelete } from './broken-mocks.js';
 import { KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
 
@@ -31,7 +32,17 @@ describe('allsign-conformance', () => {
       const run = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--api-key-b', KEY_B, '--key-owner-email', 'Owner@Demo-A.example.com']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/contacts\.bulk-create\.idempotent-by-email/);
-      expect(run.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
+      expect(run.stdout).toMatch(/^✓ generic\.response-schema-conformance — /m);
+      // the coverage table: a row per operation, each declared status with the answers seen (409 needs a
+      // finished document, which only a control plane can make, so the suite cannot reach it)
+      expect(run.stdout).toMatch(/^coverage: \d+ of \d+ declared statuses exercised/m);
+      expect(run.stdout).toMatch(/^ {2}removeDocumentParticipant +200:[1-9]\d* 401:[1-9]\d* 404:[1-9]\d* 409:- 422:[1-9]\d* default:-$/m);
+      expect(run.stdout).toMatch(/^inferred decisions: \d+ agreed, 0 contradicted, \d+ not exercised \(of \d+ x-inferred in the contract\)$/m);
+      expect(run.stdout).toMatch(/^ {2}agreed {8}#\/paths\/~1v2~1documents~1\{document_id\}~1participants\/post /m);
+      expect(run.stdout).toMatch(/^generated up to 10 requests per operation from seed \d+ \(--seed \d+ draws the same ones\)$/m);
+      const lines = run.stdout.trim().split('\n');
+      expect(lines.at(-2)).toBe('0 warned (not gating: they rest on x-inferred decisions; --strict fails them)');
+      expect(lines.at(-1)).toMatch(/^\d+ passed, 0 failed, 0 skipped$/);
       const runId = /run (cf[0-9a-z]+)/.exec(run.stdout)?.[1];
       expect(runId, run.stdout).toBeTruthy();
       expect(await leftovers(mock.mock, runId!)).toEqual([]);
@@ -55,26 +66,35 @@ describe('allsign-conformance', () => {
     }
   }, 60_000);
 
-  it('writes a JUnit file with a testcase per check, and JSON to stdout when no file is given', async () => {
+  it('writes a JUnit file with a testcase per check, the coverage and the inferred decisions, and JSON to stdout when no file is given', async () => {
     const mock = await startMock();
     const dir = mkdtempSync(join(tmpdir(), 'allsign-conformance-'));
     try {
       const file = join(dir, 'report.xml');
-      const junit = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--reporter', 'junit', '--output', file]);
+      const junit = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--seed', '7', '--reporter', 'junit', '--output', file]);
       expect(junit.code, junit.stderr).toBe(0);
       const xml = readFileSync(file, 'utf8');
       expect(xml).toMatch(/^<\?xml/);
-      const cases = xml.match(/<testcase /g)?.length ?? 0;
-      expect(cases).toBeGreaterThan(40);
-      expect(cases).toBe(CHECKS.length);
-      expect(xml.match(/<skipped\b/g)?.length).toBe(CHECKS.filter((c) => c.creates).length);
+      const suites = xml.split(/<testsuite /).slice(1);
+      expect(suites).toHaveLength(3);
+      const [checks, coverage, decisions] = suites.map((suite) => suite.match(/<testcase /g)?.length ?? 0);
+      const reported = catalogue().filter((e) => e.id !== 'cleanup.nothing-left'); // --read-only created nothing to clean up
+      expect(checks).toBe(reported.length);
+      expect(suites[0]!.match(/<skipped\b/g)?.length).toBe(reported.filter((c) => c.creates).length);
       expect(xml).not.toMatch(/<failure\b/);
+      expect(xml).toMatch(/<property name="seed" value="7"\/>/);
+      expect(coverage).toBe(15);
+      expect(suites[1]).toMatch(/name="status\.200" value="[1-9]\d*"/);
+      expect(decisions).toBe(allDecisions().length);
+      expect(suites[2]).toMatch(/<property name="verdict" value="agreed"\/>/);
 
-      const json = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--reporter', 'json']);
+      const json = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A, '--read-only', '--generate', '0', '--reporter', 'json']);
       expect(json.code, json.stderr).toBe(0);
       const summary = JSON.parse(json.stdout);
-      expect(summary.results.length).toBe(cases);
+      expect(summary.results.length).toBe(checks);
       expect(summary.failed).toBe(0);
+      expect(summary.coverage).toHaveLength(15);
+      expect(summary.decisions.map((d: { pointer: string }) => d.pointer)).toEqual(allDecisions().map((d) => d.pointer));
       expect(json.stderr).toMatch(/passed, 0 failed/);
     } finally {
       await mock.close();
@@ -85,9 +105,26 @@ describe('allsign-conformance', () => {
     const missing = await cli(['--api-key', KEY_A]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--base-url/);
-    const unreachable = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A]);
+    const closed = await startMock();
+    await closed.close();
+    const unreachable = await cli(['--base-url', closed.baseUrl, '--api-key', KEY_A]);
     expect(unreachable.code).toBe(2);
-    expect(unreachable.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9/);
+    expect(unreachable.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused .*is the server running/)]);
+    const mock = await startMock({ wrap: (app) => express().use('/api', app) });
+    try {
+      const elsewhere = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A]);
+      expect(elsewhere.code).toBe(2);
+      expect(elsewhere.stdout).toBe('');
+      expect(elsewhere.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: this does not look like an AllSign v2 API: GET .*\/v2\/contacts\?pageSize=1 answered 404/)]);
+    } finally {
+      await mock.close();
+    }
+    const query = await cli(['--base-url', 'http://127.0.0.1:9/api?x=1', '--api-key', KEY_A]);
+    expect(query.code).toBe(2);
+    expect(query.stderr).toMatch(/--base-url must not carry a query or a fragment/);
+    const badGenerate = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--generate', '-1']);
+    expect(badGenerate.code).toBe(2);
+    expect(badGenerate.stderr).toMatch(/--generate must be a whole number of at least 0/);
     const unknown = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--only', 'nope.nothing']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no check matches nope\.nothing/);
@@ -98,12 +135,21 @@ describe('allsign-conformance', () => {
     expect(badOwner.stderr).toMatch(/--key-owner-email must be an email address/);
   }, 60_000);
 
-  it('lists the catalogue and shows help with exit 0', async () => {
+  it('lists every check in one consistent row each, and shows help with exit 0', async () => {
     const list = await cli(['--list']);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\tdocumented\tpositive\t/m);
+    const rows = list.stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(rows.map((r) => r[0])).toEqual(catalogue().map((e) => e.id));
+    for (const row of rows) {
+      expect(row, row.join(' | ')).toHaveLength(6);
+      expect(row.slice(1, 5).join(' ')).toMatch(/^(hand-written|generic|run) (documented|inferred) (positive|negative|response) (creates|read-only)$/);
+    }
+    expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\thand-written\tdocumented\tpositive\tcreates\t/m);
+    expect(list.stdout).toMatch(/^generic\.not-a-server-error\tgeneric\tdocumented\tresponse\tread-only\t/m);
+    expect(list.stdout).toMatch(/^cleanup\.nothing-left\trun\t/m);
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--read-only/);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    for (const flag of ['--read-only', '--generate', '--seed', '--strict', '--list', 'id, origin, provenance, kind, data, title']) expect(text).toContain(flag);
   }, 60_000);
 });

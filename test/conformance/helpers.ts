@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Express } from 'express';
-import { createMock, createMockApp, DEFAULT_API_KEYS, DEFAULT_SEED, MemoryRepository, type Mock, type MockOptions } from '../../src/mock/index.js';
+import express, { type Express } from 'express';
+import { createMock, createMockApp, DEFAULT_API_KEYS, DEFAULT_SEED, MemoryRepository, type Mock, type MockApp, type MockOptions } from '../../src/mock/index.js';
 import { runConformance, type RunOptions } from '../../src/conformance/index.js';
 
 export const KEY_A = 'sk_test_demo_a';
@@ -23,7 +23,8 @@ export function freshRepository(): MemoryRepository {
 export async function startMock(options: MockOptions & { wrap?: (app: Express) => Express } = {}): Promise<RunningMock> {
   const { wrap, ...mockOptions } = options;
   const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
-  const app = createMockApp({ mock });
+  // an Express app inside; its public type (MockApp) shows consumers only what needs no Express types
+  const app = createMockApp({ mock }) as MockApp & Express;
   const server: Server = await new Promise((resolve) => {
     const s = (wrap ? wrap(app) : app).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -54,4 +55,34 @@ export async function allContacts(mock: Mock): Promise<{ tenant: string; email: 
 /** Emails in the store that carry a run id: what a run left behind. */
 export async function leftovers(mock: Mock, runId: string): Promise<string[]> {
   return (await allContacts(mock)).filter((c) => c.email.includes(runId)).map((c) => c.email);
+}
+
+export interface Recorded {
+  method: string;
+  url: string;
+  /** the bearer key, if any */
+  key: string | undefined;
+  body: unknown;
+}
+
+/** An HTTP-level recorder in front of the app: every request, in the order it arrived. */
+export function recording(into: Recorded[]) {
+  return (app: Express): Express => {
+    const outer = express();
+    // read as text, as the mock's own adapter does: the inner app takes the text already read
+    outer.use(express.text({ type: () => true, limit: '1mb' }));
+    outer.use((req, _res, next) => {
+      const text = typeof req.body === 'string' && req.body !== '' ? req.body : undefined;
+      let body: unknown = text;
+      try {
+        body = text === undefined ? undefined : JSON.parse(text);
+      } catch {
+        // recorded as the text it was
+      }
+      into.push({ method: req.method, url: req.url, key: req.get('authorization')?.replace(/^Bearer\s+/i, ''), body });
+      next();
+    });
+    outer.use(app);
+    return outer;
+  };
 }

@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS, runConformance } from '../../src/conformance/index.js';
+import { CHECKS, CLEANUP, allDecisions, catalogue, inferred, runConformance } from '../../src/conformance/index.js';
+import { DECIDED } from '../../src/conformance/checks/decisions.js';
 import { loadContract } from '../../src/contract/index.js';
-import { KEY_A, KEY_B, allContacts, leftovers, runAgainst, startMock } from './helpers.js';
+import { contractYaml } from '../support/contract-text.js';
+import { KEY_A, KEY_B, allContacts, leftovers, recording, runAgainst, startMock, type Recorded } from './helpers.js';
 
 describe('the conformance suite against the mock', () => {
-  it('passes every check, with zero warnings and nothing skipped, and leaves nothing behind', async () => {
+  it('passes every check, hand-written and generic, with zero warnings and nothing skipped, and leaves nothing behind', async () => {
     const mock = await startMock();
     const before = await mock.mock.repository.counts();
     const summary = await runAgainst(mock, { strict: false });
     const notPassed = summary.results.filter((r) => r.outcome !== 'passed').map((r) => `${r.id}: ${r.outcome} ${r.message ?? ''}`);
     expect(notPassed).toEqual([]);
     expect(summary.warned).toBe(0);
-    expect(summary.passed).toBe(CHECKS.length + 1); // and cleanup.nothing-left
+    expect(summary.results.map((r) => r.id)).toEqual(catalogue().map((e) => e.id));
+    expect(summary.generate).toBeGreaterThan(0);
+    // the generic checks saw the hand-written answers and the generated ones
+    expect(summary.results.find((r) => r.id === 'generic.response-schema-conformance')!.message).toMatch(/^[1-9]\d{2,} answers checked, no finding$/);
     expect(summary.results.at(-1)).toMatchObject({ id: 'cleanup.nothing-left', outcome: 'passed' });
     expect(await leftovers(mock.mock, summary.runId)).toEqual([]);
     // documents cannot be deleted through the API: those the run made are reported, not hidden
@@ -25,11 +30,38 @@ describe('the conformance suite against the mock', () => {
     const docsBefore = (await mock.mock.repository.counts()).documents;
     const summary = await runAgainst(mock, { readOnly: true });
     expect(summary.failed).toBe(0);
-    expect(summary.passed).toBe(CHECKS.filter((c) => !c.creates).length);
-    expect(summary.skipped).toBe(CHECKS.filter((c) => c.creates).length);
-    expect(summary.results.every((r) => r.outcome === 'skipped' || !CHECKS.find((c) => c.id === r.id)?.creates)).toBe(true);
+    const entries = catalogue().filter((e) => e.id !== CLEANUP.id);
+    expect(summary.passed).toBe(entries.filter((e) => !e.creates).length);
+    expect(summary.skipped).toBe(entries.filter((e) => e.creates).length);
+    expect(summary.results.every((r) => r.outcome === 'skipped' || !entries.find((c) => c.id === r.id)?.creates)).toBe(true);
     expect(JSON.stringify(await allContacts(mock.mock))).toBe(before);
     expect((await mock.mock.repository.counts()).documents).toBe(docsBefore);
+  });
+
+  it('--read-only generates reads only: every request sent with the key is a GET', async () => {
+    const seen: Recorded[] = [];
+    const mock = await startMock({ wrap: recording(seen) });
+    const summary = await runAgainst(mock, { readOnly: true, only: ['generic'] });
+    expect(summary.failed).toBe(0);
+    expect(summary.results.find((r) => r.id === 'generic.use-after-delete')).toMatchObject({ outcome: 'skipped', message: expect.stringMatching(/--read-only/) });
+    const withKey = seen.filter((r) => r.key === KEY_A);
+    expect(withKey.length).toBeGreaterThan(20);
+    expect(withKey.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('draws the same requests from the same seed, and others from another', async () => {
+    const requests = async (seed: number) => {
+      const seen: Recorded[] = [];
+      const summary = await runAgainst(await startMock({ wrap: recording(seen) }), { seed, only: ['generic'], generate: 6 });
+      expect(summary.failed).toBe(0);
+      // the run id (in any case) and the ids the server made differ from run to run; what was generated does not
+      const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+      return seen.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.body)}`.replace(new RegExp(summary.runId, 'gi'), '<run>').replace(uuid, '<id>')).sort();
+    };
+    const first = await requests(5);
+    expect(first.length).toBeGreaterThan(80);
+    expect(await requests(5)).toEqual(first);
+    expect(await requests(6)).not.toEqual(first);
   });
 
   it('without the key owner, still checks what it can of invitedBy', async () => {
@@ -86,13 +118,30 @@ describe('the catalogue', () => {
     expect(gaps).toEqual([]);
   });
 
-  it('names only operations that exist, with unique stable ids, and quotes the reference for documented checks', () => {
+  it('names only operations that exist, with unique stable ids, and quotes the reference for documented hand-written checks', () => {
     const ids = new Set(contract.operations.map((o) => o.operationId));
-    expect(CHECKS.flatMap((c) => c.operations).filter((o) => !ids.has(o))).toEqual([]);
-    expect(new Set(CHECKS.map((c) => c.id)).size).toBe(CHECKS.length);
-    for (const c of CHECKS) {
+    const entries = catalogue();
+    expect(entries.flatMap((c) => c.operations).filter((o) => !ids.has(o))).toEqual([]);
+    expect(new Set(entries.map((c) => c.id)).size).toBe(entries.length);
+    for (const c of entries) {
       expect(c.id, c.id).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
-      if (c.provenance === 'documented') expect(c.reference, `${c.id} has no reference`).toBeTruthy();
+      if (c.provenance === 'documented' && c.origin === 'hand-written') expect(c.reference, `${c.id} has no reference`).toBeTruthy();
     }
+  });
+
+  it('rests every inferred check, and every decision an assertion names, on an x-inferred of the contract', () => {
+    const pointers = new Set(allDecisions().map((d) => d.pointer));
+    for (const c of CHECKS.filter((x) => x.provenance === 'inferred')) expect(pointers.has(c.decision ?? ''), `${c.id} rests on ${c.decision}`).toBe(true);
+    for (const c of CHECKS.filter((x) => x.provenance === 'documented')) expect(c.decision, c.id).toBeUndefined();
+    for (const [name, pointer] of Object.entries(DECIDED)) expect(pointers.has(pointer), `${name}: ${pointer}`).toBe(true);
+    expect(() => inferred('#/components/schemas/Tags/items')).toThrow(/no x-inferred/);
+  });
+
+  it('enumerates every x-inferred of the contract by JSON pointer, $refs with a decision beside them included', () => {
+    const decisions = allDecisions();
+    const text = contractYaml();
+    expect(decisions).toHaveLength(text.match(/^\s*x-inferred:/gm)!.length);
+    expect(decisions.map((d) => d.pointer)).toContain('#/components/schemas/ContactDetailResponse/properties/source');
+    expect(inferred('#/paths/~1v2~1documents~1{document_id}~1participants/post').text).toMatch(/the response \(the updated document\)/);
   });
 });

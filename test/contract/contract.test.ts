@@ -220,11 +220,14 @@ describe('routing', () => {
 
 describe('strict response validation for the mock', () => {
   it('requires every declared property when asked to', () => {
-    const documented = { id: UUID, email: 'a@example.com', fullName: 'A', identityVerified: false, tags: [], documents: [] };
-    expect(loadContract().operation('getContact').validateResponse(200, documented)).toEqual({ ok: true });
-    const strict = loadContract({ requireAllResponseProperties: true }).operation('getContact').validateResponse(200, documented);
-    expect(strict.ok).toBe(false);
-    if (!strict.ok) expect(strict.errors.join('\n')).toMatch(/customFields/);
+    // `input` is optional in the contract; `ctx` is marked x-absent-when, so it stays optional
+    const withoutInput = { detail: [{ type: 'uuid_parsing', loc: ['path', 'contact_id'], msg: 'Input should be a valid UUID' }] };
+    expect(loadContract().operation('getContact').validateResponse(422, withoutInput)).toEqual({ ok: true });
+    const strict = loadContract({ requireAllResponseProperties: true }).operation('getContact');
+    const check = strict.validateResponse(422, withoutInput);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.errors).toEqual(["/detail/0 must have required property 'input'"]);
+    expect(strict.validateResponse(422, { detail: [{ ...withoutInput.detail[0], input: 'x' }] })).toEqual({ ok: true });
   });
 
   it('rejects a status the operation does not declare only when there is no default', () => {

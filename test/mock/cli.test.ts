@@ -140,6 +140,35 @@ describe('allsign-mock process', () => {
     expect(mock.output()).toMatch(/SIGTERM received/);
   }, 30_000);
 
+  it('stops on SIGTERM even when nobody reads its output (a stuck log pipe)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--contacts', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      const onData = (d: Buffer) => {
+        out += d;
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (!m) return;
+        // from here on nothing reads the pipe: the child's request lines fill it
+        child.stdout!.off('data', onData);
+        child.stdout!.pause();
+        resolve(m[1]!);
+      };
+      child.stdout!.on('data', onData);
+    });
+    const long = 'x'.repeat(1500);
+    for (let i = 0; i < 150; i++) {
+      await Promise.all(Array.from({ length: 10 }, () => fetch(`${url}/v2/contacts?search=${long}`, { headers: { authorization: 'Bearer sk_test_demo_a' } }).then((r) => r.arrayBuffer())));
+    }
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const started = Date.now();
+    child.kill('SIGTERM');
+    const timeout = new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 10_000));
+    const result = await Promise.race([exited, timeout]);
+    if (result === 'hung') child.kill('SIGKILL');
+    expect(result).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+  }, 60_000);
+
   it('exits 2 on bad usage and 0 on --help', async () => {
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {

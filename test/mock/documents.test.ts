@@ -109,6 +109,21 @@ describe('documents and participants', () => {
     expect(done.body).toMatchObject({ status: 'SIGNED', signedAt: done.body.participants[1].signedAt });
   });
 
+  it('refuses participant changes on a finished document with the contract’s 409, changing nothing', async () => {
+    const api = mockApi();
+    const doc = await api.call('post', '/v2/documents', { body: { name: 'D', participants: [p(1)] } });
+    await api.call('post', `/__admin/documents/${doc.body.id}/sign`, { body: { email: 'p1@example.com' } });
+    const closed = { detail: 'Document is SIGNED; its participants can no longer change' };
+    const add = await api.call('post', `/v2/documents/${doc.body.id}/participants`, { body: { participants: [p(2)] } });
+    expect([add.status, add.body]).toEqual([409, closed]);
+    const remove = await api.call('delete', `/v2/documents/${doc.body.id}/participants/p1@example.com`);
+    expect([remove.status, remove.body]).toEqual([409, closed]);
+    expect((await api.call('get', `/v2/documents/${doc.body.id}`)).body.participants.map((x: { email: string }) => x.email)).toEqual(['p1@example.com']);
+    // the 409 is declared, so it can be forced like any other
+    const forced = await api.call('post', `/v2/documents/${doc.body.id}/participants`, { body: { participants: [p(3)] }, headers: { Prefer: 'code=409' } });
+    expect([forced.status, forced.body]).toEqual([409, closed]);
+  });
+
   it('answers 404 for unknown documents and 422 for a malformed id', async () => {
     const api = mockApi();
     const unknown = '00000000-0000-4000-8000-000000000000';

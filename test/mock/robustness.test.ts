@@ -98,20 +98,6 @@ describe('Prefer: code=NNN', () => {
 });
 
 describe('for frontends', () => {
-  it('answers CORS preflight allowing Authorization', async () => {
-    const { app } = mockApi();
-    const res = await request(app)
-      .options('/v2/contacts')
-      .set('Origin', 'http://localhost:5173')
-      .set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization,content-type');
-    expect(res.status).toBe(204);
-    expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect(res.headers['access-control-allow-headers']).toMatch(/authorization/i);
-    const get = await request(app).get('/v2/contacts').set('Origin', 'http://localhost:5173').set('Authorization', `Bearer ${KEY_A}`);
-    expect(get.headers['access-control-allow-origin']).toBe('*');
-  });
-
   it('adds latency when asked', async () => {
     const api = mockApi({ latency: { min: 120, max: 120 } });
     const started = Date.now();
@@ -140,5 +126,20 @@ describe('for frontends', () => {
     await api.call('get', '/v2/contacts?pageSize=1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^GET \/v2\/contacts\?pageSize=1 200 [\d.]+ms demo-a$/);
+  });
+});
+
+describe('inside a host Express app', () => {
+  it('works mounted under a prefix behind the host’s own JSON parser', async () => {
+    const express = (await import('express')).default;
+    const { createMockApp } = await import('../../src/mock/index.js');
+    const host = express();
+    host.use(express.json());
+    host.use('/mock', createMockApp({ contacts: 0 }));
+    const created = await request(host).post('/mock/v2/contacts').set('Authorization', `Bearer ${KEY_A}`).send({ email: 'hosted@example.com', full_name: 'Host' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ email: 'hosted@example.com', fullName: 'Host' });
+    const listed = await request(host).get('/mock/v2/contacts?search=hosted').set('Authorization', `Bearer ${KEY_A}`);
+    expect(listed.body.total).toBe(1);
   });
 });

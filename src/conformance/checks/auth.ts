@@ -1,6 +1,7 @@
 import { loadContract } from '../../contract/index.js';
-import { expectEqual, expectStatus } from '../expect.js';
+import { expectEqual, expectStatus, expectTrue } from '../expect.js';
 import type { Check, CheckContext } from '../types.js';
+import { DECIDED, on } from './decisions.js';
 import { REF, UNKNOWN_ID } from './fixtures.js';
 
 const contract = loadContract();
@@ -18,7 +19,10 @@ function everyOperation(ctx: CheckContext) {
 async function rejectsEverywhere(ctx: CheckContext, client: 'none' | 'bad', detail: string) {
   for (const { op, path, body } of everyOperation(ctx)) {
     const res = await ctx.anonymous.request(op.method.toUpperCase(), path, body, client === 'bad' ? { authorization: 'Bearer sk_conformance_not_a_key' } : {});
-    expectStatus(res, 401, `${op.method.toUpperCase()} ${op.path} ${client === 'none' ? 'without a key' : 'with a made-up key'}`);
+    const what = `${op.method.toUpperCase()} ${op.path} ${client === 'none' ? 'without a key' : 'with a made-up key'}`;
+    // refused is documented (the key is the tenant's credential); that the refusal is exactly 401 is the contract's choice
+    expectTrue(res.status === 401 || res.status === 403, `${what} is refused (401 or 403)`, res.status);
+    expectStatus(res, 401, what, on('unauthorized'));
     if (detail) expectEqual(res.body, { detail }, `${op.operationId} 401 body`);
   }
 }
@@ -49,6 +53,7 @@ export const authChecks: Check[] = [
     title: 'the 401 bodies are FastAPI’s: Not authenticated, Invalid API key',
     operations: ['listContacts'],
     provenance: 'inferred',
+    decision: DECIDED.unauthorized,
     kind: 'negative',
     creates: false,
     async run(ctx) {

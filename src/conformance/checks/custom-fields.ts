@@ -1,5 +1,6 @@
 import { expectEqual, expect422, expectStatus } from '../expect.js';
 import type { Check } from '../types.js';
+import { DECIDED, on } from './decisions.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';
 
 const path = (id: string) => `/v2/contacts/${id}/custom-fields`;
@@ -43,6 +44,7 @@ export const customFieldChecks: Check[] = [
     title: '__proto__, constructor and toString are ordinary keys',
     operations: ['patchContactCustomFields'],
     provenance: 'inferred',
+    decision: DECIDED.customFieldKeys,
     kind: 'positive',
     creates: true,
     async run(ctx) {
@@ -66,7 +68,7 @@ export const customFieldChecks: Check[] = [
     async run(ctx) {
       const res = await ctx.api.patch(path(UNKNOWN_ID), { set: { a: 1 } });
       expectStatus(res, 404, 'PATCH an unknown contact');
-      expectEqual(res.body, { detail: 'Contact not found' }, 'the 404 body');
+      expectEqual(res.body, { detail: 'Contact not found' }, 'the 404 body', on('errorBody'));
     },
   },
   {
@@ -74,6 +76,7 @@ export const customFieldChecks: Check[] = [
     title: 'set must be an object and remove a list of strings',
     operations: ['patchContactCustomFields'],
     provenance: 'inferred',
+    decision: DECIDED.validationBody,
     kind: 'negative',
     creates: false,
     async run(ctx) {

@@ -23,6 +23,7 @@ export const REF = {
   participantEmail: 'Se normaliza automáticamente a minúsculas y se valida el formato. No se permiten participantes duplicados en el mismo documento.',
   duplicates: 'No se permiten dos participantes con el mismo email (después de normalización). Si intentas agregar el mismo email dos veces, recibes 422 Unprocessable Entity.',
   whatsapp: 'Si config.sendByWhatsapp=true, todos los participantes deben tener el campo whatsapp definido. Si falta aunque sea uno, el documento no se puede crear.',
+  whatsappAdd: 'Si omites este campo y el documento requiere envío por WhatsApp, el endpoint responde con 422 Unprocessable Entity.',
   e164: 'Número de WhatsApp con código de país en formato E.164 (ej. +525512345678).',
   name: 'Nombre completo del participante (1-255 caracteres).',
   invitedBy: 'Si omites este campo, se asigna automáticamente el email del usuario asociado al API key que creó el documento.',

@@ -1,5 +1,6 @@
 import { expect422, expectEqual, expectStatus, expectTrue } from '../expect.js';
 import type { Check } from '../types.js';
+import { DECIDED, on } from './decisions.js';
 import { REF, createContact, searchTag, uniqueWord } from './fixtures.js';
 
 export const listChecks: Check[] = [
@@ -40,10 +41,11 @@ export const listChecks: Check[] = [
     title: 'page 0, an unknown source and a non-boolean verified are 422 naming the parameter',
     operations: ['listContacts'],
     provenance: 'inferred',
+    decision: DECIDED.validationBody,
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.get('/v2/contacts?page=0'), 'page=0', ['query', 'page']);
+      expect422(await ctx.api.get('/v2/contacts?page=0'), 'page=0', ['query', 'page'], on('page'));
       expect422(await ctx.api.get('/v2/contacts?source=import'), 'source=import', ['query', 'source']);
       expect422(await ctx.api.get('/v2/contacts?verified=maybe'), 'verified=maybe', ['query', 'verified']);
       expect422(await ctx.api.get('/v2/contacts?pageSize=101'), 'pageSize=101', ['query', 'pageSize']);
@@ -99,6 +101,7 @@ export const listChecks: Check[] = [
     title: 'search ignores case and accents ("perez" finds "Pérez")',
     operations: ['listContacts'],
     provenance: 'inferred',
+    decision: DECIDED.search,
     kind: 'positive',
     creates: true,
     async run(ctx) {
@@ -120,8 +123,8 @@ export const listChecks: Check[] = [
       await createContact(ctx, {}, 'plain');
       const byTag = await searchTag(ctx, `&tag=${encodeURIComponent(`t${ctx.tag}`.slice(0, 50))}`);
       expectEqual(byTag.body.data.map((c: { id: string }) => c.id), [tagged.id], 'tag filter');
-      expectEqual((await searchTag(ctx, '&source=api')).body.total, 2, 'source=api');
-      expectEqual((await searchTag(ctx, '&source=invitation')).body.total, 0, 'source=invitation');
+      expectEqual((await searchTag(ctx, '&source=api')).body.total, 2, 'source=api', on('source'));
+      expectEqual((await searchTag(ctx, '&source=invitation')).body.total, 0, 'source=invitation', on('source'));
       expectEqual((await searchTag(ctx, '&verified=false')).body.total, 2, 'verified=false');
       expectEqual((await searchTag(ctx, '&verified=true')).body.total, 0, 'verified=true');
     },
@@ -175,6 +178,7 @@ export const listChecks: Check[] = [
     title: 'autocomplete without q is 422 naming q',
     operations: ['autocompleteContacts'],
     provenance: 'inferred',
+    decision: DECIDED.q,
     kind: 'negative',
     creates: false,
     async run(ctx) {

@@ -1,13 +1,8 @@
-import { expect422, expectEqual, expectStatus, expectTrue } from '../expect.js';
+import { expect422, expectEqual, expectStatus, expectSuccess, expectTrue } from '../expect.js';
 import type { Check } from '../types.js';
+import { DECIDED, on } from './decisions.js';
+import { documentParticipants, madeDocument, participantsIn } from './documents.js';
 import { REF, UNKNOWN_ID, createContact, createDocument, participant, searchTag } from './fixtures.js';
-
-interface P {
-  email: string;
-  name: string;
-  invitedBy: string;
-  step?: number | null;
-}
 
 export const participantChecks: Check[] = [
   {
@@ -20,24 +15,23 @@ export const participantChecks: Check[] = [
     creates: true,
     async run(ctx) {
       const upper = ctx.email('ceo').toUpperCase();
-      const res = await createDocument(ctx, [
+      const { res, id } = await madeDocument(ctx, [
         { email: upper, name: 'CEO', step: 1 },
         { ...participant(ctx, 'legal'), invitedBy: 'boss@example.com', step: 2 },
       ]);
-      expectStatus(res, 201, 'POST /v2/documents');
-      const ps = res.body.participants as P[];
+      const ps = participantsIn(res, 'POST /v2/documents', on('createDocument'));
+      if (!ps) return;
       expectEqual(ps.map((p) => p.email), [upper.toLowerCase(), ctx.email('legal')], 'participant emails');
       expectEqual(ps.map((p) => p.step), [1, 2], 'steps');
-      expectEqual(ps[1]!.invitedBy, 'boss@example.com', 'an explicit invitedBy');
-      const defaulted = ps[0]!.invitedBy;
+      expectEqual(ps[1]?.invitedBy, 'boss@example.com', 'an explicit invitedBy');
+      const defaulted = String(ps[0]?.invitedBy);
       if (ctx.keyOwnerEmail) expectEqual(defaulted.toLowerCase(), ctx.keyOwnerEmail, 'a defaulted invitedBy is the key owner’s email (--key-owner-email)');
       // without the owner's email (the API cannot tell it), what can be checked: an email, not the explicit one, not a participant
       const looksLikeKeyUser = /^[^@\s]+@[^@\s]+$/.test(defaulted) && defaulted !== 'boss@example.com' && !ps.some((p) => p.email === defaulted);
       expectTrue(looksLikeKeyUser, 'a defaulted invitedBy is the key user’s email (not absent, not the explicit one, not a participant)', defaulted);
-      const second = await createDocument(ctx, [participant(ctx, 'other')]);
-      expectEqual((second.body.participants as P[])[0]!.invitedBy, ps[0]!.invitedBy, 'the default invitedBy is the same user on every document');
-      const got = await ctx.api.get(`/v2/documents/${res.body.id}`);
-      expectEqual(got.body.participants, res.body.participants, 'participants from GET /v2/documents/{id}');
+      const second = participantsIn((await madeDocument(ctx, [participant(ctx, 'other')])).res, 'a second POST /v2/documents', on('createDocument'));
+      if (second) expectEqual(second[0]?.invitedBy, ps[0]?.invitedBy, 'the default invitedBy is the same user on every document');
+      if (id) expectEqual(await documentParticipants(ctx, id), ps, 'participants from GET /v2/documents/{id}', on('getDocument'));
     },
   },
   {
@@ -66,7 +60,7 @@ export const participantChecks: Check[] = [
       const res = await createDocument(ctx, [participant(ctx, 'w1', { whatsapp: '+525512345678' }), participant(ctx, 'w2')], { sendByWhatsapp: true });
       expect422(res, 'a participant without whatsapp');
       const ok = await createDocument(ctx, [participant(ctx, 'w3', { whatsapp: '+525512345678' })], { sendByWhatsapp: true });
-      expectStatus(ok, 201, 'every participant with whatsapp');
+      expectSuccess(ok, 201, 'every participant with whatsapp', on('createDocument'));
     },
   },
   {
@@ -92,7 +86,7 @@ export const participantChecks: Check[] = [
     async run(ctx) {
       expect422(await createDocument(ctx, [participant(ctx, 'n0', { name: '' })]), 'an empty name');
       expect422(await createDocument(ctx, [participant(ctx, 'n256', { name: 'n'.repeat(256) })]), 'a 256-character name');
-      expectStatus(await createDocument(ctx, [participant(ctx, 'n255', { name: 'n'.repeat(255) })]), 201, 'a 255-character name');
+      expectSuccess(await createDocument(ctx, [participant(ctx, 'n255', { name: 'n'.repeat(255) })]), 201, 'a 255-character name', on('createDocument'));
     },
   },
   {
@@ -125,6 +119,7 @@ export const participantChecks: Check[] = [
     title: 'participant 422s name the offending field (loc)',
     operations: ['createDocument'],
     provenance: 'inferred',
+    decision: DECIDED.validationBody,
     kind: 'negative',
     creates: true,
     async run(ctx) {
@@ -136,24 +131,27 @@ export const participantChecks: Check[] = [
   },
   {
     id: 'participants.contact-lists-document',
-    title: 'a participant gets a contact (source invitation) whose documents list the document',
+    title: 'a participant’s contact lists the document; a new participant gets a contact (source invitation)',
     operations: ['createDocument', 'listContactDocuments', 'listContacts'],
-    provenance: 'inferred',
+    provenance: 'documented',
+    reference: REF.documents,
     kind: 'positive',
     creates: true,
     async run(ctx) {
       const existing = await createContact(ctx, {}, 'known');
-      const doc = await createDocument(ctx, [{ email: existing.email, name: 'Known' }, participant(ctx, 'fresh')]);
-      expectStatus(doc, 201, 'POST /v2/documents');
+      const { res, id } = await madeDocument(ctx, [{ email: existing.email, name: 'Known' }, participant(ctx, 'fresh')]);
       const docs = await ctx.api.get(`/v2/contacts/${existing.id}/documents`);
       expectStatus(docs, 200, 'GET the contact’s documents');
-      expectEqual(docs.body.items.map((d: { documentId: string }) => d.documentId), [doc.body.id], 'document ids of the contact');
-      expectEqual([docs.body.total, docs.body.items[0].documentName], [1, doc.body.name], 'total and name');
+      expectEqual(docs.body.items.map((d: { documentId: string }) => d.documentId), [id], 'document ids of the contact');
+      expectEqual(docs.body.total, 1, 'total');
+      expectEqual(docs.body.items[0]?.documentName, res.body?.name, 'the document’s name', on('createDocument'));
+      // that a participant without a contact gets one is the contract's choice, and so is its source
       const list = await searchTag(ctx);
       for (const c of list.body.data) ctx.track.contact(c.id);
       const fresh = list.body.data.find((c: { email: string }) => c.email === ctx.email('fresh'));
-      expectTrue(fresh, 'the new participant has a contact', list.body.data);
-      expectEqual([fresh.source, fresh.documentsCount], ['invitation', 1], 'its source and documentsCount');
+      if (!expectTrue(fresh, 'the new participant has a contact', list.body.data, on('createDocument'))) return;
+      expectEqual(fresh.documentsCount, 1, 'its documentsCount', on('createDocument'));
+      expectEqual(fresh.source, 'invitation', 'its source', on('source'));
     },
   },
   {
@@ -161,6 +159,7 @@ export const participantChecks: Check[] = [
     title: 'get of an unknown document is 404',
     operations: ['getDocument'],
     provenance: 'inferred',
+    decision: DECIDED.getDocument,
     kind: 'negative',
     creates: false,
     async run(ctx) {
@@ -176,10 +175,32 @@ export const participantChecks: Check[] = [
     kind: 'positive',
     creates: true,
     async run(ctx) {
-      const doc = await createDocument(ctx, [participant(ctx, 'first')]);
-      const res = await ctx.api.post(`/v2/documents/${doc.body.id}/participants`, { participants: [{ email: ctx.email('added').toUpperCase(), name: 'Added' }] });
-      expectStatus(res, 200, 'POST participants');
-      expectEqual(res.body.participants.map((p: P) => p.email), [ctx.email('first'), ctx.email('added')], 'participants after adding');
+      const { id } = await madeDocument(ctx, [participant(ctx, 'first')]);
+      if (!id) return;
+      const res = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [{ email: ctx.email('added').toUpperCase(), name: 'Added' }] });
+      expectSuccess(res, 200, 'POST participants', on('addParticipants'));
+      const expected = [ctx.email('first'), ctx.email('added')];
+      const answered = participantsIn(res, 'the answer to POST participants', on('addParticipants'));
+      if (answered) expectEqual(answered.map((p) => p.email), expected, 'participants in the answer', on('addParticipants'));
+      const stored = await documentParticipants(ctx, id);
+      if (stored) expectEqual(stored.map((p) => p.email), expected, 'participants after adding');
+    },
+  },
+  {
+    id: 'participants.add.whatsapp-required',
+    title: 'adding a participant without whatsapp to a document sent by WhatsApp is 422 and adds nothing',
+    operations: ['addDocumentParticipants'],
+    provenance: 'documented',
+    reference: `${REF.whatsappAdd} ${REF.whatsapp}`,
+    kind: 'negative',
+    creates: true,
+    async run(ctx) {
+      const { id } = await madeDocument(ctx, [participant(ctx, 'wa1', { whatsapp: '+525512345678' })], { sendByWhatsapp: true });
+      if (!id) return;
+      const res = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [participant(ctx, 'wa2')] });
+      expect422(res, 'a participant without whatsapp');
+      const stored = await documentParticipants(ctx, id);
+      if (stored) expectEqual(stored.map((p) => p.email), [ctx.email('wa1')], 'participants after the refused add');
     },
   },
   {
@@ -191,8 +212,9 @@ export const participantChecks: Check[] = [
     kind: 'negative',
     creates: true,
     async run(ctx) {
-      const doc = await createDocument(ctx, [participant(ctx, 'one')]);
-      const res = await ctx.api.post(`/v2/documents/${doc.body.id}/participants`, { participants: [{ email: ctx.email('one').toUpperCase(), name: 'Again' }] });
+      const { id } = await madeDocument(ctx, [participant(ctx, 'one')]);
+      if (!id) return;
+      const res = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [{ email: ctx.email('one').toUpperCase(), name: 'Again' }] });
       expect422(res, 'adding the same email again');
     },
   },
@@ -205,13 +227,14 @@ export const participantChecks: Check[] = [
     kind: 'negative',
     creates: true,
     async run(ctx) {
-      const doc = await createDocument(ctx, Array.from({ length: 49 }, (_, i) => participant(ctx, `f${i}`)));
-      expectStatus(doc, 201, 'a document with 49 participants');
-      const two = await ctx.api.post(`/v2/documents/${doc.body.id}/participants`, { participants: [participant(ctx, 'x1'), participant(ctx, 'x2')] });
+      const { id } = await madeDocument(ctx, Array.from({ length: 49 }, (_, i) => participant(ctx, `f${i}`)));
+      if (!id) return;
+      const two = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [participant(ctx, 'x1'), participant(ctx, 'x2')] });
       expect422(two, 'the 50th and 51st participants');
-      const got = await ctx.api.get(`/v2/documents/${doc.body.id}`);
-      expectEqual(got.body.participants.length, 49, 'participants after the refused add');
-      expectStatus(await ctx.api.post(`/v2/documents/${doc.body.id}/participants`, { participants: [participant(ctx, 'x1')] }), 200, 'the 50th participant');
+      const stored = await documentParticipants(ctx, id);
+      if (stored) expectEqual(stored.length, 49, 'participants after the refused add');
+      const fiftieth = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [participant(ctx, 'x1')] });
+      expectSuccess(fiftieth, 200, 'the 50th participant', on('addParticipants'));
     },
   },
   {
@@ -223,11 +246,13 @@ export const participantChecks: Check[] = [
     kind: 'positive',
     creates: true,
     async run(ctx) {
-      const doc = await createDocument(ctx, [participant(ctx, 'stay'), participant(ctx, 'go')]);
-      const res = await ctx.api.delete(`/v2/documents/${doc.body.id}/participants/${encodeURIComponent(ctx.email('go').toUpperCase())}`);
-      expectStatus(res, 200, 'DELETE the participant');
-      const got = await ctx.api.get(`/v2/documents/${doc.body.id}`);
-      expectEqual(got.body.participants.map((p: P) => p.email), [ctx.email('stay')], 'participants after removal');
+      const { id } = await madeDocument(ctx, [participant(ctx, 'stay'), participant(ctx, 'go')]);
+      if (!id) return;
+      const res = await ctx.api.delete(`/v2/documents/${id}/participants/${encodeURIComponent(ctx.email('go').toUpperCase())}`);
+      expectSuccess(res, 200, 'DELETE the participant', on('removeParticipant'));
+      participantsIn(res, 'the answer to DELETE the participant', on('removeParticipant'));
+      const stored = await documentParticipants(ctx, id);
+      if (stored) expectEqual(stored.map((p) => p.email), [ctx.email('stay')], 'participants after removal');
     },
   },
   {
@@ -235,11 +260,12 @@ export const participantChecks: Check[] = [
     title: 'removing an email that is not a participant, or from an unknown document, is 404',
     operations: ['removeDocumentParticipant', 'addDocumentParticipants'],
     provenance: 'inferred',
+    decision: DECIDED.removeParticipant,
     kind: 'negative',
     creates: false,
     async run(ctx) {
       expectStatus(await ctx.api.delete(`/v2/documents/${UNKNOWN_ID}/participants/${encodeURIComponent(ctx.email('none'))}`), 404, 'DELETE on an unknown document');
-      expectStatus(await ctx.api.post(`/v2/documents/${UNKNOWN_ID}/participants`, { participants: [participant(ctx, 'none')] }), 404, 'POST participants to an unknown document');
+      expectStatus(await ctx.api.post(`/v2/documents/${UNKNOWN_ID}/participants`, { participants: [participant(ctx, 'none')] }), 404, 'POST participants to an unknown document', on('addParticipants'));
     },
   },
 ];

@@ -10,7 +10,10 @@ async function readText(request: Request): Promise<{ body?: string; error?: Body
   const encoding = request.headers.get('content-encoding')?.trim().toLowerCase();
   if (encoding && encoding !== 'identity') {
     if (encoding !== 'gzip' && encoding !== 'deflate') return { error: { kind: 'charset', message: `Unsupported content encoding "${encoding}"` } };
-    stream = stream.pipeThrough(new DecompressionStream(encoding));
+    // typed as a pair of byte streams: the DOM's lib types its writable side as BufferSource, which
+    // TypeScript does not accept for a stream of Uint8Array (Node's types do)
+    const decompress = new DecompressionStream(encoding) as unknown as { writable: WritableStream<Uint8Array>; readable: ReadableStream<Uint8Array> };
+    stream = stream.pipeThrough(decompress);
   }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

@@ -15,12 +15,10 @@ export interface ContactDetails {
   documents: DocumentRecord[];
 }
 
-/** One bulk item's outcome, in input order. */
-export interface BulkOutcome {
-  contactId: string | null;
-  email: string | null;
-  failure?: 'invalid_email' | 'contact_not_found' | 'store_full';
-}
+/** One bulk item's outcome, in input order: a success names its contact; a failure says why, with what the item named. */
+export type BulkOutcome =
+  | { contactId: string; email: string; failure?: undefined }
+  | { contactId: string | null; email: string | null; failure: 'invalid_email' | 'contact_not_found' | 'store_full' };
 
 export interface NewDocument {
   name: string;

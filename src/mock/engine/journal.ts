@@ -1,17 +1,8 @@
+import type { JournalEntry } from '../../types/admin.js';
 import { parseJsonBody } from './json-body.js';
 
-export interface JournalEntry {
-  at: string;
-  method: string;
-  url: string;
-  status: number;
-  durationMs: number;
-  tenant: string | null;
-  /** the contract operation it reached, when it reached one */
-  operationId: string | null;
-  /** the request body as sent (parsed back when it is JSON), or a note when too large; API keys are never recorded */
-  body?: unknown;
-}
+// the entry's shape is the control plane's wire type: the admin client reads the same one
+export type { JournalEntry };
 
 /** What is kept per entry: the body stays text, so an entry costs what the client sent, not a parsed tree. */
 interface StoredEntry extends Omit<JournalEntry, 'body'> {

@@ -1,4 +1,4 @@
-import type { AutocompleteItem, BulkResponse, Contact, ContactDocument, ContactListItem, Document } from '../../types/index.js';
+import type { AutocompleteItem, BulkItemResult, BulkResponse, Contact, ContactDocument, ContactListItem, SigningDocument } from '../../types/index.js';
 import type { BulkOutcome, ContactDetails } from '../domain/service.js';
 import type { ContactRecord, DocumentRecord } from '../port/records.js';
 import type { ContactRow } from '../port/repository.js';
@@ -53,7 +53,7 @@ export function contactDetail({ contact, identityVerified, documents }: ContactD
   };
 }
 
-export function documentView(document: DocumentRecord): Document {
+export function documentView(document: DocumentRecord): SigningDocument {
   return {
     id: document.id,
     name: document.name,
@@ -74,7 +74,9 @@ const BULK_ERRORS: Record<NonNullable<BulkOutcome['failure']>, string> = {
 
 /** The envelope the three bulk endpoints share: "N succeeded, M failed", one detail per item in input order. */
 export function bulkEnvelope(outcomes: BulkOutcome[]): BulkResponse {
-  const details = outcomes.map(({ contactId, email, failure }) => (failure ? { contactId, email, success: false, error: BULK_ERRORS[failure] } : { contactId, email, success: true }));
+  const details = outcomes.map(
+    (o): BulkItemResult => (o.failure ? { contactId: o.contactId, email: o.email, success: false, error: BULK_ERRORS[o.failure] } : { contactId: o.contactId, email: o.email, success: true }),
+  );
   const succeededCount = details.filter((d) => d.success).length;
   const failedCount = details.length - succeededCount;
   return { success: succeededCount > 0, message: `${succeededCount} succeeded, ${failedCount} failed`, succeededCount, failedCount, details };

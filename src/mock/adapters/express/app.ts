@@ -1,11 +1,20 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { BodyError, MockRequest, MockResponse } from '../../engine/types.js';
 import { createMock, type Mock, type MockOptions } from '../../mock.js';
 import { docsRouter } from './docs-page.js';
 
-/** The Express app of the mock; `app.locals.mock` is the engine behind it (its service, store and journal). */
-export interface MockApp extends Express {
-  locals: Express['locals'] & { mock: Mock };
+/**
+ * The mock's Express app as its consumers see it: a Node request listener (for `http.createServer`,
+ * supertest, or mounting in another Express app) that can listen. Typed with Node's own types only,
+ * so a consumer needs no Express type package to compile against it.
+ */
+export interface MockApp {
+  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+  /** `mock` is the engine behind the app: its service, store and journal */
+  locals: Record<string, unknown> & { mock: Mock };
+  listen(port: number, hostname: string, callback?: () => void): Server;
+  listen(port?: number, callback?: () => void): Server;
 }
 
 const readBody = express.text({ type: () => true, limit: '1mb', defaultCharset: 'utf-8' });
@@ -47,9 +56,9 @@ function toMockRequest(req: Request, body: string | undefined, error: BodyError 
 }
 
 /** Writes the engine's answer; a fault breaks the connection as asked. */
-export function send(res: Response, answer: MockResponse): void {
+export function send(res: ServerResponse, answer: MockResponse): void {
   if (answer.fault === 'reset') return void res.socket?.destroy();
-  res.status(answer.status);
+  res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   if (answer.fault === 'truncate') {
     res.setHeader('Content-Length', Buffer.byteLength(answer.body));
@@ -65,18 +74,20 @@ export function send(res: Response, answer: MockResponse): void {
  */
 export function createMockApp(options: MockOptions & { mock?: Mock } = {}): MockApp {
   const mock = options.mock ?? createMock(options);
-  const app = express() as MockApp;
+  const app = express();
   app.disable('x-powered-by');
   // the API sends no ETags (a 304 would leave a client without the body the contract promises)
   app.set('etag', false);
-  app.locals.mock = mock;
+  Object.assign(app.locals, { mock });
   app.use(docsRouter());
   app.use((req: Request, res: Response, next: NextFunction) => {
+    const handOn = (text: string | undefined, error: BodyError | undefined) => mock.handle(toMockRequest(req, text, error)).then((answer) => send(res, answer), next);
+    // mounted behind the host app's own body parser, the body arrives read (and parsed): the engine takes it as text again
+    if (req.readableEnded) return void handOn(typeof req.body === 'string' ? req.body : req.body === undefined ? undefined : JSON.stringify(req.body), undefined);
     readBody(req, res, (err?: unknown) => {
       const error = err ? bodyError(err as BodyReadError) : undefined;
-      const text = typeof req.body === 'string' ? req.body : undefined;
-      mock.handle(toMockRequest(req, error ? undefined : text, error)).then((answer) => send(res, answer), next);
+      handOn(error || typeof req.body !== 'string' ? undefined : req.body, error);
     });
   });
-  return app;
+  return app as typeof app & MockApp;
 }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -25,13 +25,45 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.split(',')[0]?.trim() || undefined;
+}
+
+/**
+ * Where the browser reached this mock (behind a proxy too), so that "Try it out" on the reference
+ * page calls the mock and not the production server the contract names. Undefined when the headers
+ * do not make a plain origin.
+ */
+function requestOrigin(req: Request): string | undefined {
+  const forwarded = firstValue(req.headers['x-forwarded-proto'])?.toLowerCase();
+  const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : req.secure ? 'https' : 'http';
+  const host = firstValue(req.headers['x-forwarded-host']) ?? firstValue(req.headers.host);
+  if (!host || !HOST.test(host)) return undefined;
+  return `${proto}://${host}${req.baseUrl}`;
+}
+
+/** The contract's servers with this mock's origin first (the one Swagger UI selects). */
+function servers(origin: string | undefined): { url: string; description: string }[] {
+  const own = (contractDocument().servers ?? []) as { url: string; description: string }[];
+  return origin ? [{ url: origin, description: 'This mock' }, ...own] : own;
+}
+
+/** The YAML as written, its top-level `servers` block replaced (comments and layout kept). */
+function yamlWithServers(text: string, list: { url: string; description: string }[]): string {
+  const block = `servers:\n${list.map((s) => `  - url: ${JSON.stringify(s.url)}\n    description: ${JSON.stringify(s.description)}\n`).join('')}`;
+  return text.replace(/^servers:\n(?:[ \t].*\n|-.*\n)*/m, block);
+}
+
 /** The contract (YAML and JSON) and an API reference page served from the package, no CDN. */
 export function docsRouter(): Router {
   const router = express.Router();
   const text = readFileSync(CONTRACT_YAML, 'utf8');
-  const json = JSON.stringify(contractDocument());
-  router.get('/openapi.yaml', (_req, res) => void res.type('application/yaml').send(text));
-  router.get('/openapi.json', (_req, res) => void res.type('application/json').send(json));
+  router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
+  router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(yamlWithServers(text, servers(requestOrigin(req)))));
+  router.get('/openapi.json', (req, res) => void res.type('application/json').send(JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) })));
   router.get(['/docs', '/docs/'], (_req, res) => void res.type('html').send(PAGE));
   router.use('/docs', express.static(SWAGGER_UI_DIR, { index: false }));
   return router;

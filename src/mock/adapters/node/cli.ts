@@ -72,9 +72,20 @@ async function main(): Promise<void> {
   }
   // request lines go out in batches: a synchronous write per request costs a busy mock ~7% of its
   // throughput; light traffic still shows within the flush interval
-  const requestLog = new SonicBoom({ fd: 1, minLength: 8 * 1024 });
+  // When nobody reads stdout (a stuck log pipe), lines beyond 4 MiB are dropped rather than held,
+  // and the last flush gives up after half a second instead of waiting for the pipe forever.
+  let giveUpAt = Infinity;
+  const requestLog = new SonicBoom({ fd: 1, minLength: 8 * 1024, maxLength: 4 * 2 ** 20, retryEAGAIN: () => Date.now() < giveUpAt });
+  requestLog.on('error', () => undefined);
   setInterval(() => requestLog.flush(), 250).unref();
-  process.on('exit', () => requestLog.flushSync());
+  process.on('exit', () => {
+    giveUpAt = Date.now() + 500;
+    try {
+      requestLog.flushSync();
+    } catch {
+      // the lines that could not be written are lost; the exit is not
+    }
+  });
   const app = createMockApp({
     apiKeys: o.apiKeys,
     seed: o.seed,

@@ -1,0 +1,80 @@
+// Builds an example page of examples/ (esbuild, for the browser) with MSW's worker script beside it,
+// and serves it on 127.0.0.1. `npm run example -- msw-contacts [--port N]`; the browser test uses
+// the same build and server.
+import { build } from 'esbuild';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface ServedExample {
+  url: string;
+  /** every request the server saw, `METHOD /path` */
+  seen: string[];
+  close(): Promise<void>;
+}
+
+/** The page's bundle and the worker script, in a fresh folder. */
+export async function buildExample(name: string): Promise<{ dir: string; bytes: number }> {
+  const dir = mkdtempSync(join(tmpdir(), `allsign-example-${name}-`));
+  const result = await build({
+    entryPoints: [join(root, 'examples', name, 'main.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    outfile: join(dir, 'app.js'),
+    logLevel: 'silent',
+    metafile: true,
+  });
+  // what `npx msw init <public dir>` copies: the worker of the installed msw, so the versions match
+  copyFileSync(createRequire(import.meta.url).resolve('msw/mockServiceWorker.js'), join(dir, 'mockServiceWorker.js'));
+  return { dir, bytes: Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0) };
+}
+
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8' };
+
+/** Serves the example's index.html, its bundle and the worker at the origin root (the worker's scope must be '/'). */
+export async function serveExample(name: string, port = 0): Promise<ServedExample> {
+  const { dir } = await buildExample(name);
+  const files: Record<string, string> = {
+    '/': join(root, 'examples', name, 'index.html'),
+    '/index.html': join(root, 'examples', name, 'index.html'),
+    '/app.js': join(dir, 'app.js'),
+    '/mockServiceWorker.js': join(dir, 'mockServiceWorker.js'),
+  };
+  const seen: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    seen.push(`${req.method} ${path}`);
+    const file = files[path];
+    if (!file || req.method !== 'GET') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[file.split('.').pop()!] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+        rmSync(dir, { recursive: true, force: true });
+      }),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const name = process.argv[2] ?? 'msw-contacts';
+  const portArg = process.argv.indexOf('--port');
+  const served = await serveExample(name, portArg > 0 ? Number(process.argv[portArg + 1]) : 0);
+  console.log(`examples/${name} on ${served.url} (Ctrl-C stops it)`);
+  process.once('SIGINT', () => void served.close().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void served.close().then(() => process.exit(0)));
+}

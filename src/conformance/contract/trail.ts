@@ -1,0 +1,46 @@
+import type { OpenApiDocument } from '../../contract/index.js';
+import { decisionOf, type Decision } from './decisions.js';
+import { childOf, type ContractNode } from './pointers.js';
+
+export type Segment = string | number;
+
+/** The schema node an instance segment leads to: a property, an array item, or a free-form value. */
+export function schemaChild(doc: OpenApiDocument, node: ContractNode, segment: Segment): ContractNode | undefined {
+  const v = node.value;
+  const properties = v.properties as Record<string, unknown> | undefined;
+  if (typeof segment === 'string' && properties && Object.hasOwn(properties, segment)) return childOf(doc, node, 'properties', segment);
+  if (typeof segment === 'number' && v.items && typeof v.items === 'object') return childOf(doc, node, 'items');
+  if (v.additionalProperties && typeof v.additionalProperties === 'object') return childOf(doc, node, 'additionalProperties');
+  return undefined;
+}
+
+/** The schema nodes from `root` down an instance path, as far as the schema describes it. */
+export function schemaTrail(doc: OpenApiDocument, root: ContractNode, path: Segment[]): ContractNode[] {
+  const trail = [root];
+  for (const segment of path) {
+    const next = schemaChild(doc, trail.at(-1)!, segment);
+    if (!next) break;
+    trail.push(next);
+  }
+  return trail;
+}
+
+/** The decisions along a trail, outermost first; the last one is the most specific. */
+export function decisionsOn(trail: (ContractNode | undefined)[]): Decision[] {
+  return trail.map(decisionOf).filter((d): d is Decision => d !== undefined);
+}
+
+/**
+ * Every decision an instance actually passes through: the nodes its present values reach. A response
+ * that validates agrees with these; a decision on a property the answer leaves out is not exercised.
+ */
+export function decisionsVisited(doc: OpenApiDocument, node: ContractNode, value: unknown, into: Map<string, Decision>, depth = 0): void {
+  const decision = decisionOf(node);
+  if (decision) into.set(decision.pointer, decision);
+  if (depth > 12 || value === null || typeof value !== 'object') return;
+  const entries: [Segment, unknown][] = Array.isArray(value) ? value.slice(0, 5).map((item, i) => [i, item]) : Object.entries(value);
+  for (const [segment, child] of entries) {
+    const next = schemaChild(doc, node, segment);
+    if (next) decisionsVisited(doc, next, child, into, depth + 1);
+  }
+}

@@ -1,0 +1,46 @@
+import type { CatalogueEntry, CheckResult } from '../types.js';
+import type { Finding } from './inspector.js';
+
+const SHOWN = 10;
+
+/** The generic checks' findings over the whole run, one per distinct fault, and how much each check saw. */
+export class FindingBook {
+  private readonly counts = new Map<string, number>();
+  private readonly byKey = new Map<string, Finding>();
+
+  evaluated(check: string, n = 1): void {
+    this.counts.set(check, (this.counts.get(check) ?? 0) + n);
+  }
+
+  add(finding: Finding): Finding {
+    this.byKey.set(finding.key, finding);
+    return finding;
+  }
+
+  addAll(findings: Finding[]): Finding[] {
+    for (const f of findings) this.add(f);
+    return findings;
+  }
+
+  /** A finding gates unless it rests on an x-inferred decision (then it warns, or fails with --strict). */
+  static gates(finding: Finding, strict: boolean): boolean {
+    return strict || !finding.decision;
+  }
+
+  result(entry: CatalogueEntry, strict: boolean, notExercised: string): CheckResult {
+    const base = { id: entry.id, title: entry.title, origin: entry.origin, provenance: entry.provenance, kind: entry.kind, operations: entry.operations, reference: entry.reference };
+    const seen = this.counts.get(entry.id) ?? 0;
+    if (seen === 0) return { ...base, outcome: 'skipped', message: notExercised, durationMs: 0 };
+    const findings = [...this.byKey.values()].filter((f) => f.check === entry.id);
+    findings.sort((a, b) => Number(FindingBook.gates(b, false)) - Number(FindingBook.gates(a, false)));
+    const gating = findings.filter((f) => FindingBook.gates(f, strict));
+    const outcome = gating.length ? 'failed' : findings.length ? 'warned' : 'passed';
+    const what = `${seen} ${entry.kind === 'response' ? 'answers' : 'cases'} checked`;
+    const message = findings.length
+      ? `${findings.length} distinct finding${findings.length === 1 ? '' : 's'} in ${what}: ${findings[0]!.message}`
+      : `${what}, no finding`;
+    const shown = findings.slice(0, SHOWN);
+    const first = gating[0] ?? findings[0];
+    return { ...base, outcome, message, notes: shown, exchanges: first?.exchange ? [first.exchange] : undefined, durationMs: 0 };
+  }
+}
