@@ -23,16 +23,26 @@ RUN apt-get update -qq \
 
 FROM ${BASE}
 COPY --from=init /usr/bin/tini-static /usr/bin/tini
+# ALLSIGN_MOCK_CACHE_DIR: where the embedded store keeps the template of a new database (below)
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    PORT=4010
+    PORT=4010 \
+    ALLSIGN_MOCK_CACHE_DIR=/app/cache
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/openapi ./openapi
+# /data: the embedded store's directory when ALLSIGN_MOCK_DATA=/data (mount a volume there), owned
+# by the user the mock runs as. A new embedded database is made once here, at build time, and kept
+# as the template later ones are unpacked from: a container's first start on an empty volume takes
+# a second or two instead of the five to ten initdb takes in WASM.
 RUN ln -s /app/dist/mock/cli.js /usr/local/bin/allsign-mock \
- && ln -s /app/dist/conformance/cli.js /usr/local/bin/allsign-conformance
+ && ln -s /app/dist/conformance/cli.js /usr/local/bin/allsign-conformance \
+ && mkdir -p /data /app/cache && chown node:node /data \
+ && node --input-type=module -e "const { openEmbedded } = await import('/app/dist/mock/stores/sql/pglite-driver.js'); await (await openEmbedded('/tmp/template')).close();" \
+ && rm -rf /tmp/template && ls /app/cache/pglite-*.tar.gz >/dev/null
+VOLUME ["/data"]
 USER node
 EXPOSE 4010
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \

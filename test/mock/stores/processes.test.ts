@@ -79,9 +79,10 @@ describe('--database-url: two processes on one PostgreSQL database', () => {
     // both started on an empty database at once: exactly one seeded it
     const banners = [a.output(), b.output()].map((out) => /store: PostgreSQL at .*, (seeded|kept)/.exec(out)?.[1]);
     expect(banners.sort()).toEqual(['kept', 'seeded']);
-    // the banner names the server, never its password
-    expect(a.output()).toContain(':***@127.0.0.1');
-    expect(a.output()).not.toContain(`:${new URL(url).password}@`);
+    // the banner names the server, never its password (a server of your own may need none)
+    const { password } = new URL(url);
+    if (password) expect(a.output()).toContain(':***@');
+    if (password) expect(a.output()).not.toContain(`:${password}@`);
 
     const created = await call(a, 'POST', '/v2/contacts', { email: 'replica@example.com', full_name: 'Réplica Uno', company: 'Compartida SA' });
     expect(created.status).toBe(201);
