@@ -39,9 +39,11 @@ export async function listContacts(q: Queryable, tenant: string, query: ListQuer
 
   let rows: ListRow[];
   if (!search && where.length === 0) {
+    // the page's sequence numbers first: rows skipped by OFFSET are never built into JSON
     rows = await q.query<ListRow>(
       `SELECT (SELECT t.contacts FROM tenants t WHERE t.name = $1) AS total, ${ROW}
-       FROM contacts c WHERE c.tenant = $1 ORDER BY c.seq DESC LIMIT $2 OFFSET $3`,
+       FROM (SELECT seq FROM contacts WHERE tenant = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3) AS m JOIN contacts c ON c.seq = m.seq
+       ORDER BY c.seq DESC`,
       params,
     );
     // past the last page: no row to carry the total
