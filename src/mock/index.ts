@@ -4,3 +4,6 @@ export { createMockApp, send } from './adapters/express/app.js';
 export type { MockApp } from './adapters/express/app.js';
 export { createMockServer, listen, drain, DEFAULT_LIMITS } from './adapters/node/server.js';
 export type { ServerLimits } from './adapters/node/server.js';
+// the database stores (their drivers load only when one is opened)
+export { openDataDir, openDatabaseUrl, SqlRepository, DataDirInUseError } from './stores/sql/index.js';
+export type { OpenedStore } from './stores/sql/index.js';

@@ -2,15 +2,15 @@
 // or a PostgreSQL server. Both open migrated and seeded once (see open.ts).
 import type { SeedOptions } from '../../port/repository.js';
 import { openSqlRepository, type OpenedStore } from './open.js';
-import { openServer } from './pg-driver.js';
-import { openEmbedded } from './pglite-driver.js';
 
 export { DataDirInUseError } from './lock-file.js';
 export { SqlRepository } from './sql-repository.js';
 export type { OpenedStore } from './open.js';
 
 /** `--data DIR`: PGlite in DIR, one process at a time (a second one gets DataDirInUseError). */
+// each driver loads when its store is asked for: PGlite costs a node-postgres process nothing, and back
 export async function openDataDir(dir: string, seed: SeedOptions): Promise<OpenedStore> {
+  const { openEmbedded } = await import('./pglite-driver.js');
   const driver = await openEmbedded(dir);
   try {
     return await openSqlRepository(driver, seed);
@@ -22,6 +22,7 @@ export async function openDataDir(dir: string, seed: SeedOptions): Promise<Opene
 
 /** `--database-url URL`: a pool on a PostgreSQL server, shared with every other process on it. */
 export async function openDatabaseUrl(url: string, seed: SeedOptions, options: { waitMs?: number; onWait?: (reason: string) => void } = {}): Promise<OpenedStore> {
+  const { openServer } = await import('./pg-driver.js');
   const driver = openServer(url);
   const deadline = Date.now() + (options.waitMs ?? 0);
   for (;;) {

@@ -6,6 +6,7 @@ import type { Queryable, SqlDriver } from './driver.js';
 import { lockDataDir, type DirLock } from './lock-file.js';
 import { migrate } from './migrations.js';
 import { PreparedStatements } from './pglite-statements.js';
+import { pgliteAssets } from './pglite-warm.js';
 import { readTemplate, writeTemplate } from './pglite-template.js';
 
 // PostgreSQL's default 128 MB of shared buffers live inside the WASM heap here: 16 MB keeps the
@@ -33,7 +34,8 @@ export async function openEmbedded(dir: string): Promise<SqlDriver & { created: 
       db = await createDatabase(data);
       writeFileSync(ready, new Date().toISOString() + '\n');
     } else {
-      db = await PGlite.create(data, { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS });
+      const { wasm, fsBundle } = await pgliteAssets();
+      db = await PGlite.create(data, { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS, pgliteWasmModule: wasm, fsBundle });
     }
     return Object.assign(pgliteDriver(db, `an embedded database in ${root} (PGlite)`, lock), { created });
   } catch (error) {
@@ -49,7 +51,8 @@ export async function openEmbedded(dir: string): Promise<SqlDriver & { created: 
  */
 async function createDatabase(data?: string): Promise<PGlite> {
   const template = readTemplate();
-  const options = { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS, ...(template ? { loadDataDir: template } : {}) };
+  const { wasm, fsBundle } = await pgliteAssets();
+  const options = { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS, pgliteWasmModule: wasm, fsBundle, ...(template ? { loadDataDir: template } : {}) };
   const db = data === undefined ? await PGlite.create(options) : await PGlite.create(data, options);
   await migrate(pgliteDriver(db, 'a new database'));
   if (!template) {
