@@ -67,7 +67,7 @@ describe('state in and out', () => {
         {
           tenant: 'acme',
           apiKeys: [{ key: 'sk_acme_fixture', email: 'admin@acme.example.com' }],
-          contacts: [{ email: 'Ana@Acme.example.com', fullName: 'Ana', tags: ['vip'] }],
+          contacts: [{ email: 'Ana@Acme.example.com', fullName: 'Ana', tags: ['vip'], createdAt: '2024-11-23T15:30:00Z' }],
           documents: [{ name: 'NDA', participants: [{ email: 'ana@acme.example.com', name: 'Ana' }, { email: 'new@acme.example.com', name: 'New' }] }],
         },
       ],
@@ -78,6 +78,9 @@ describe('state in and out', () => {
       ['new@acme.example.com', 'invitation', 1],
       ['Ana@Acme.example.com', 'api', 1],
     ]);
+    // dates come back as every store gives them: UTC with milliseconds
+    const ana = (await api.call('get', `/v2/contacts/${list.data[1].id}`, { key: 'sk_acme_fixture' })).body;
+    expect([ana.createdAt, ana.updatedAt]).toEqual(['2024-11-23T15:30:00.000Z', '2024-11-23T15:30:00.000Z']);
     const bad = {
       tenants: [
         { tenant: 'good', apiKeys: [{ key: 'sk_good_fixture', email: 'a@good.example.com' }], contacts: [{ email: 'x@example.com' }] },

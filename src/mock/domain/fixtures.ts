@@ -82,6 +82,11 @@ function problems(input: unknown, otherKeys: ReadonlyMap<string, string>): Valid
   return issues;
 }
 
+/** A date-time as every store gives it back: UTC, milliseconds ("2024-11-23T15:30:00Z" → "2024-11-23T15:30:00.000Z"). */
+function iso(value: string | null | undefined): string | undefined {
+  return value ? new Date(value).toISOString() : undefined;
+}
+
 function contactOf(tenant: string, c: LooseContact, now: string, newId: () => string): NewContact {
   return {
     id: c.id ?? newId(),
@@ -96,8 +101,8 @@ function contactOf(tenant: string, c: LooseContact, now: string, newId: () => st
     tags: c.tags ?? [],
     customFields: c.customFields ? patchCustomFields(null, c.customFields, undefined) : null,
     source: c.source ?? 'api',
-    createdAt: c.createdAt ?? now,
-    updatedAt: c.updatedAt ?? c.createdAt ?? now,
+    createdAt: iso(c.createdAt) ?? now,
+    updatedAt: iso(c.updatedAt ?? c.createdAt) ?? now,
   };
 }
 
@@ -108,9 +113,9 @@ function documentOf(tenant: string, owner: string, d: LooseDocument, now: string
     whatsapp: p.whatsapp ?? null,
     invitedBy: p.invitedBy ?? owner,
     step: p.step ?? null,
-    signedAt: p.signedAt ?? null,
+    signedAt: iso(p.signedAt) ?? null,
   }));
-  const record: DocumentRecord = { id: d.id ?? newId(), tenant, name: d.name, status: d.status ?? 'DRAFT', sendByWhatsapp: d.sendByWhatsapp ?? false, participants, createdAt: d.createdAt ?? now, signedAt: d.signedAt ?? null };
+  const record: DocumentRecord = { id: d.id ?? newId(), tenant, name: d.name, status: d.status ?? 'DRAFT', sendByWhatsapp: d.sendByWhatsapp ?? false, participants, createdAt: iso(d.createdAt) ?? now, signedAt: iso(d.signedAt) ?? null };
   // a status the file gives is kept as given; without one, it follows from the participants
   return d.status ? record : withStatus(record);
 }
