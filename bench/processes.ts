@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface Started {
@@ -65,11 +64,4 @@ export async function startProcess(
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
-}
-
-/** Resident memory of a process, from /proc (Linux), in MiB. */
-export function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
 }

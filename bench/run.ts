@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timeCalls } from './latency.js';
 import { load, medianRound, type LoadResult, type Scenario } from './load.js';
-import { freePort, rssMiB, startProcess, type Started } from './processes.js';
+import { rssMiB } from '../scripts/mock-process.js';
+import { wholeNumber } from '../scripts/options.js';
+import { freePort, startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
 
@@ -22,19 +24,15 @@ const list = (v: string) => {
   if (xs.some((x) => !Number.isInteger(x) || x < 1)) throw new InvalidArgumentError(`a comma-separated list of contact counts, got ${v}`);
   return xs;
 };
-const positive = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`a whole number ≥ 1, got ${v}`);
-  return Number(v);
-};
 
 const program = new Command('bench')
   .description('Throughput against Prism and bare Express, startup, and scale; writes BENCHMARKS.md')
-  .option('--seconds <n>', 'measured seconds per server, request and round', positive, 5)
-  .option('--rounds <n>', 'rounds; the three servers take turns in each, the median round counts', positive, 3)
-  .option('--connections <n>', 'concurrent connections of the load generator', positive, 10)
+  .option('--seconds <n>', 'measured seconds per server, request and round', wholeNumber, 5)
+  .option('--rounds <n>', 'rounds; the three servers take turns in each, the median round counts', wholeNumber, 3)
+  .option('--connections <n>', 'concurrent connections of the load generator', wholeNumber, 10)
   .option('--scale <counts>', 'contacts in the scale tenant, comma-separated', list, [100_000, 1_000_000])
-  .option('--list-contacts <n>', 'contacts in the throughput tenant', positive, 10_000)
-  .option('--startup-runs <n>', 'starts measured per server', positive, 5)
+  .option('--list-contacts <n>', 'contacts in the throughput tenant', wholeNumber, 10_000)
+  .option('--startup-runs <n>', 'starts measured per server', wholeNumber, 5)
   .option('--no-throughput', 'skip the comparison with Prism and Express')
   .option('--no-startup', 'skip the startup measurement')
   .option('--no-scale', 'skip the scale measurement')

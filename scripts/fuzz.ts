@@ -1,17 +1,15 @@
 // npm run fuzz: a long seeded run of invalid and hostile requests against the mock in a process of
 // its own (so that a crash is seen as one), on loopback. Prints what it found; exit 1 on any failure.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { fuzz, send } from './fuzz-cases.js';
 import { rssMiB, startMockProcess } from './mock-process.js';
-const whole = (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < 1) throw new InvalidArgumentError(`a whole number ≥ 1, got ${v}`);
-  return Number(v);
-};
+import { wholeNumber } from './options.js';
+
 const opts = new Command('fuzz')
   .description('Seeded invalid and hostile requests against a mock process: 0 × 5xx, 0 crashes, 0 non-JSON errors, 0 dropped connections')
-  .option('--requests <n>', 'requests to send', whole, 100_000)
-  .option('--seed <n>', 'seed of the cases (the same seed sends the same requests)', whole, 20261127)
-  .option('--concurrency <n>', 'requests in flight', whole, 8)
+  .option('--requests <n>', 'requests to send', wholeNumber, 100_000)
+  .option('--seed <n>', 'seed of the cases (the same seed sends the same requests)', wholeNumber, 20261127)
+  .option('--concurrency <n>', 'requests in flight', wholeNumber, 8)
   .parse()
   .opts<{ requests: number; seed: number; concurrency: number }>();
 

@@ -1,19 +1,16 @@
 // npm run soak: a long mixed load on a mock process (creates, renames, custom fields, deletes, bulk,
 // searches, documents, journal reads and large bodies) while its resident memory is sampled; prints
 // the RSS slope after warm-up, which must be flat: what clients do must not grow the process.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { rssMiB, startMockProcess } from './mock-process.js';
+import { positiveNumber, wholeNumber } from './options.js';
 
-const positive = (v: string) => {
-  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new InvalidArgumentError(`a positive number, got ${v}`);
-  return Number(v);
-};
 const opts = new Command('soak')
   .description('Mixed load on a mock process for a while; prints resident memory over time and its slope after warm-up')
-  .option('--minutes <n>', 'how long', positive, 10)
-  .option('--warmup <n>', 'minutes left out of the slope', positive, 2)
-  .option('--workers <n>', 'clients in parallel', positive, 6)
-  .option('--max-slope <mib>', 'MiB per minute above which the run fails', positive, 2)
+  .option('--minutes <n>', 'how long', positiveNumber, 10)
+  .option('--warmup <n>', 'minutes left out of the slope', positiveNumber, 2)
+  .option('--workers <n>', 'clients in parallel', wholeNumber, 6)
+  .option('--max-slope <mib>', 'MiB per minute above which the run fails', positiveNumber, 2)
   .parse()
   .opts<{ minutes: number; warmup: number; workers: number; maxSlope: number }>();
 
