@@ -1,6 +1,6 @@
 import { createAjv, emailKey, toValidationIssues, type ValidationIssue } from '../../contract/index.js';
 import type { ContactSource, CustomFieldMap, DocumentRecord, DocumentStatus, NewContact, StoreState, TenantDump } from '../port/records.js';
-import { patchCustomFields } from './contacts.js';
+import { newContact, patchCustomFields } from './contacts.js';
 import { invitations, participantProblems, withStatus } from './documents.js';
 import { DomainError } from './errors.js';
 import { STATE_SCHEMA } from './fixture-schema.js';
@@ -89,19 +89,8 @@ function iso(value: string | null | undefined): string | undefined {
 
 function contactOf(tenant: string, c: LooseContact, now: string, newId: () => string): NewContact {
   return {
-    id: c.id ?? newId(),
-    tenant,
-    email: c.email,
-    emailKey: emailKey(c.email),
-    fullName: c.fullName ?? null,
-    phone: c.phone ?? null,
-    company: c.company ?? null,
-    jobTitle: c.jobTitle ?? null,
-    notes: c.notes ?? null,
-    tags: c.tags ?? [],
+    ...newContact(tenant, c, c.source ?? 'api', iso(c.createdAt) ?? now, c.id ?? newId()),
     customFields: c.customFields ? patchCustomFields(null, c.customFields, undefined) : null,
-    source: c.source ?? 'api',
-    createdAt: iso(c.createdAt) ?? now,
     updatedAt: iso(c.updatedAt ?? c.createdAt) ?? now,
   };
 }
