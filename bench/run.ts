@@ -10,7 +10,8 @@ import { timeCalls } from './latency.js';
 import { load, medianRound, type LoadResult, type Scenario } from './load.js';
 import { rssMiB } from '../scripts/mock-process.js';
 import { wholeNumber } from '../scripts/options.js';
-import { freePort, startProcess, type Started } from './processes.js';
+import { freePort } from '../scripts/free-port.js';
+import { startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
 

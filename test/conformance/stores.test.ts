@@ -1,25 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/conformance/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_SEED } from '../../src/mock/index.js';
-import type { SqlDriver } from '../../src/mock/stores/sql/driver.js';
-import { openServer } from '../../src/mock/stores/sql/pg-driver.js';
-import { openEmbeddedInMemory } from '../../src/mock/stores/sql/pglite-driver.js';
 import { SqlRepository } from '../../src/mock/stores/sql/sql-repository.js';
-import { dropDatabases, freshDatabase } from '../support/postgres.js';
+import { dropDatabases } from '../support/postgres.js';
+import { SQL_STORES } from '../support/sql-stores.js';
 import { leftovers, runAgainst, startMock } from './helpers.js';
 
 // The whole catalogue against the mock on each database store, as suite.test.ts runs it against
 // the memory store: every check passes (hand-written and generic), strict, and the run leaves
 // nothing behind.
 
-const STORES: [string, () => Promise<SqlDriver>][] = [
-  ['embedded (PGlite)', openEmbeddedInMemory],
-  ['PostgreSQL', async () => openServer(await freshDatabase())],
-];
 
 afterAll(dropDatabases);
 
-describe.each(STORES)('the conformance suite against the mock on the %s store', (_name, open) => {
+describe.each(SQL_STORES)('the conformance suite against the mock on the %s store', (_name, open) => {
   it('passes every check, strict, with nothing skipped, and leaves nothing behind', async () => {
     const repository = new SqlRepository(await open());
     try {

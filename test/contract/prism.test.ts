@@ -2,9 +2,9 @@
 // answer it gives must validate, with our ajv validators, against the contract's own response schema.
 // This proves the examples and the schemas agree, for every operation and every declared status.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/free-port.js';
 import { loadContract, type Operation } from '../../src/contract/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,16 +14,6 @@ let prism: ChildProcess;
 let baseUrl: string;
 let output = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPrism(deadline: number): Promise<void> {
   while (Date.now() < deadline) {

@@ -1,23 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fuzz, send } from '../../../scripts/fuzz-cases.js';
 import { createMockApp, createMockServer, DEFAULT_API_KEYS, DEFAULT_SEED, listen } from '../../../src/mock/index.js';
-import type { SqlDriver } from '../../../src/mock/stores/sql/driver.js';
-import { openServer } from '../../../src/mock/stores/sql/pg-driver.js';
-import { openEmbeddedInMemory } from '../../../src/mock/stores/sql/pglite-driver.js';
 import { SqlRepository } from '../../../src/mock/stores/sql/sql-repository.js';
-import { dropDatabases, freshDatabase } from '../../support/postgres.js';
+import { dropDatabases } from '../../support/postgres.js';
+import { SQL_STORES } from '../../support/sql-stores.js';
 
 // The fuzz test's requests against the database stores: what a database refuses that memory takes
 // (U+0000, lone surrogates, huge numbers, odd keys) must still be a 2xx or a clear 4xx, never a 5xx.
 
-const STORES: [string, () => Promise<SqlDriver>][] = [
-  ['embedded (PGlite)', openEmbeddedInMemory],
-  ['PostgreSQL', async () => openServer(await freshDatabase())],
-];
 
 afterAll(dropDatabases);
 
-describe.each(STORES)('fuzzing the mock on the %s store', (_name, open) => {
+describe.each(SQL_STORES)('fuzzing the mock on the %s store', (_name, open) => {
   it('keeps every invariant over 1,500 seeded requests', async () => {
     const repository = new SqlRepository(await open());
     await repository.reset({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 20 });

@@ -1,19 +1,13 @@
 import request from 'supertest';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createMockApp, DEFAULT_API_KEYS } from '../../../src/mock/index.js';
-import type { SqlDriver } from '../../../src/mock/stores/sql/driver.js';
-import { openServer } from '../../../src/mock/stores/sql/pg-driver.js';
-import { openEmbeddedInMemory } from '../../../src/mock/stores/sql/pglite-driver.js';
 import { SqlRepository } from '../../../src/mock/stores/sql/sql-repository.js';
-import { dropDatabases, freshDatabase } from '../../support/postgres.js';
+import { dropDatabases } from '../../support/postgres.js';
+import { SQL_STORES } from '../../support/sql-stores.js';
 
 // State in and out through /__admin on the database stores: what one exports another loads to the
 // same state, a bad file loads nothing, a snapshot taken is the state restored.
 
-const STORES: [string, () => Promise<SqlDriver>][] = [
-  ['embedded (PGlite)', openEmbeddedInMemory],
-  ['PostgreSQL', async () => openServer(await freshDatabase())],
-];
 
 const open: SqlRepository[] = [];
 afterEach(async () => {
@@ -21,7 +15,7 @@ afterEach(async () => {
 });
 afterAll(dropDatabases);
 
-describe.each(STORES)('%s store: state in and out through /__admin', (_name, driver) => {
+describe.each(SQL_STORES)('%s store: state in and out through /__admin', (_name, driver) => {
   const app = async (contacts: number) => {
     const repository = new SqlRepository(await driver());
     open.push(repository);
