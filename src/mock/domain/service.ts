@@ -140,7 +140,7 @@ export class MockService {
     for (const { id, ...fields } of items) {
       const now = this.now();
       const contact = await this.repository.updateContact(tenant, id, () => fieldsChange(fields, now));
-      outcomes.push(contact ? { contactId: contact.id, email: contact.email } : { contactId: id, email: null, failure: 'contact_not_found' });
+      outcomes.push(outcomeById(id, contact));
     }
     return outcomes;
   }
@@ -149,7 +149,7 @@ export class MockService {
     const outcomes: BulkOutcome[] = [];
     for (const id of ids) {
       const contact = await this.repository.deleteContact(tenant, id);
-      outcomes.push(contact ? { contactId: contact.id, email: contact.email } : { contactId: id, email: null, failure: 'contact_not_found' });
+      outcomes.push(outcomeById(id, contact));
     }
     return outcomes;
   }
@@ -188,5 +188,9 @@ export class MockService {
     });
     return document ?? refuse({ kind: 'document_not_found' });
   }
+}
 
+/** A bulk update or delete item's outcome: the contact it touched, or the id nothing answered to. */
+function outcomeById(id: string, contact: ContactRecord | undefined): BulkOutcome {
+  return contact ? { contactId: contact.id, email: contact.email } : { contactId: id, email: null, failure: 'contact_not_found' };
 }
