@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { contractDocument, loadContract, type Operation } from '../src/contract/index.js';
+import { isImplemented } from '../src/mock/engine/methods.js';
 
 export interface FuzzCase {
   method: string;
@@ -212,7 +213,10 @@ function isErrorBody(body: unknown): boolean {
 
 /** What is wrong with an answer, or undefined: no 5xx, errors are JSON in FastAPI's shape, successes match the contract. */
 export function violation(c: FuzzCase, res: Exchange): string | undefined {
+  // RFC 9110: a method no resource here has is a 501, and every 405 names the methods in Allow
+  if (res.status === 501 && !isImplemented(c.method)) return undefined;
   if (res.status >= 500) return `a ${res.status}`;
+  if (res.status === 405 && !res.headers.allow) return 'a 405 without Allow';
   if (c.method === 'HEAD' || res.status === 204 || res.status === 304) return undefined;
   const type = String(res.headers['content-type'] ?? '');
   if (res.status >= 400) {

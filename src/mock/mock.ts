@@ -7,6 +7,7 @@ import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
 import { FaultRegistry } from './engine/faults.js';
+import { isImplemented } from './engine/methods.js';
 import { RequestJournal } from './engine/journal.js';
 import { errorResponse, json, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
@@ -113,10 +114,23 @@ export function createMock(options: MockOptions = {}): Mock {
     }
   }
 
+  async function dispatch(req: MockRequest, state: RequestState): Promise<MockResponse> {
+    if (!isImplemented(req.method)) {
+      const res = refusal(Errors.methodNotImplemented(req.method));
+      if (!isAdminPath(req.path)) res.headers = { ...corsHeaders(), ...res.headers };
+      return res;
+    }
+    // HEAD is GET without the body: the same route, status and headers
+    const asked = req.method === 'HEAD' ? { ...req, method: 'GET' } : req;
+    const res = isAdminPath(req.path) ? await admin.handle(asked) : await api_(asked, state);
+    if (req.method === 'HEAD') res.body = '';
+    return res;
+  }
+
   async function handle(req: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const state: RequestState = { tenant: null, operationId: null };
-    const res = isAdminPath(req.path) ? await admin.handle(req) : await api_(req, state);
+    const res = await dispatch(req, state);
     record(req, res, state, started);
     return res;
   }

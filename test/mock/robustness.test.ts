@@ -63,7 +63,7 @@ describe('bad input never crashes the mock', () => {
     const wrong = await api.call('put', '/v2/contacts');
     expect(wrong.status).toBe(405);
     expect(wrong.body).toEqual({ detail: 'Method Not Allowed' });
-    expect(wrong.headers.allow).toBe('GET, POST');
+    expect(wrong.headers.allow).toBe('GET, HEAD, POST');
   });
 
   it('keeps serving after every kind of bad request', async () => {

@@ -29,8 +29,11 @@ function jsonOf(response: string): unknown {
 
 describe('the HTTP server', () => {
   it.each([
-    ['an unknown method', 'FOO /v2/contacts HTTP/1.1\r\nHost: x\r\n\r\n', 405],
-    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 405],
+    ['a method Node does not parse', 'FOO /v2/contacts HTTP/1.1\r\nHost: x\r\n\r\n', 501],
+    ['CONNECT', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 501],
+    ['a method no resource here has', 'TRACE /v2/contacts HTTP/1.1\r\nHost: x\r\n\r\n', 501],
+    ['the same on the control plane', 'PROPFIND /__admin/health HTTP/1.1\r\nHost: x\r\n\r\n', 501],
+    ['HTTP/1.1 without Host', 'GET /v2/contacts HTTP/1.1\r\nAuthorization: Bearer sk_test_demo_a\r\n\r\n', 400],
     ['a 17 KB query string', `GET /v2/contacts?search=${'a'.repeat(17_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
     ['a broken Content-Length', 'POST /v2/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400],
     ['two Content-Lengths', 'POST /v2/contacts HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab', 400],
@@ -43,6 +46,17 @@ describe('the HTTP server', () => {
       expect(text).toMatch(/content-type: application\/json/i);
       expect(jsonOf(text)).toEqual({ detail: expect.any(String) });
       expect((await fetch(`http://127.0.0.1:${port}/__admin/health`)).status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('answers HTTP/1.0 without Host, which that version allows', async () => {
+    const { server, port } = await start();
+    try {
+      const { text } = await raw(port, 'GET /v2/contacts HTTP/1.0\r\nAuthorization: Bearer sk_test_demo_a\r\n\r\n');
+      expect(text).toMatch(/^HTTP\/1.1 200 /);
+      expect(jsonOf(text)).toMatchObject({ total: 2 });
     } finally {
       server.close();
     }

@@ -36,7 +36,8 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
 
   /** Answers a request under /__admin (`path` without the prefix), or undefined for an unknown path. */
   async function answer(req: MockRequest, path: string, body: unknown): Promise<{ status: number; body: unknown } | undefined> {
-    if (path === '/health' && req.method === 'GET') {
+    if (path === '/health') {
+      if (req.method !== 'GET') throw Errors.methodNotAllowed(['GET']);
       return { status: 200, body: { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), ...(await control.counts()) } };
     }
     if (options.adminToken && !constantTimeEqual(req.headers['x-admin-token'] ?? '', options.adminToken)) throw Errors.adminTokenRequired();

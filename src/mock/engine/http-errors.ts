@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../contract/index.js';
+import { allowHeader } from './methods.js';
 
 /**
  * The one error type of the HTTP layer. Its body is FastAPI's: `{"detail": "message"}`, or for
@@ -22,7 +23,8 @@ export const Errors = {
   invalidApiKey: () => new ApiError(401, 'Invalid API key', { 'WWW-Authenticate': 'Bearer' }),
   adminTokenRequired: () => new ApiError(401, 'Missing or wrong X-Admin-Token header'),
   routeNotFound: () => new ApiError(404, 'Not Found'),
-  methodNotAllowed: (allow: string[]) => new ApiError(405, 'Method Not Allowed', { Allow: allow.join(', ') }),
+  methodNotAllowed: (allow: string[]) => new ApiError(405, 'Method Not Allowed', { Allow: allowHeader(allow) }),
+  methodNotImplemented: (method: string) => new ApiError(501, `Method ${method} is not implemented by this server`),
   validation: (issues: ValidationIssue[]) => new ApiError(422, issues),
   bodyTooLarge: () => new ApiError(413, 'Request body too large (limit 1 MB)'),
   unsupportedMediaType: (type: string) => new ApiError(415, `Unsupported media type ${JSON.stringify(type)}: send application/json`),

@@ -1,9 +1,10 @@
-import express, { type Request, type Router } from 'express';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contractDocument } from '../../../contract/index.js';
+import { allowHeader, isImplemented } from '../../engine/methods.js';
 
 const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 /** the contract as written; the same relative position holds from src/ and from dist/ */
@@ -37,7 +38,7 @@ function firstValue(header: string | string[] | undefined): string | undefined {
  * page calls the mock and not the production server the contract names. Undefined when the headers
  * do not make a plain origin.
  */
-function requestOrigin(req: Request): string | undefined {
+function requestOrigin(req: DocsRequest): string | undefined {
   const forwarded = firstValue(req.headers['x-forwarded-proto'])?.toLowerCase();
   const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : req.secure ? 'https' : 'http';
   const host = firstValue(req.headers['x-forwarded-host']) ?? firstValue(req.headers.host);
@@ -57,14 +58,70 @@ function yamlWithServers(text: string, list: { url: string; description: string 
   return text.replace(/^servers:\n(?:[ \t].*\n|-.*\n)*/m, block);
 }
 
-/** The contract (YAML and JSON) and an API reference page served from the package, no CDN. */
-export function docsRouter(): Router {
-  const router = express.Router();
+/** What the reference pages need of a request: any transport can give it. */
+export interface DocsRequest {
+  method: string;
+  /** below the mount point, without the query */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** the connection is TLS */
+  secure: boolean;
+  /** where the mock is mounted ('' at the root) */
+  baseUrl: string;
+}
+
+export interface DocsAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  png: 'image/png',
+  map: 'application/json; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+};
+
+/**
+ * The contract (YAML and JSON) and an API reference page served from the package, no CDN: an
+ * answer for the paths it owns (GET and HEAD; another method the server implements is a 405 with
+ * Allow), undefined for every other request.
+ */
+export function docsPages(): (req: DocsRequest) => DocsAnswer | undefined {
   const text = readFileSync(CONTRACT_YAML, 'utf8');
-  router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
-  router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(yamlWithServers(text, servers(requestOrigin(req)))));
-  router.get('/openapi.json', (req, res) => void res.type('application/json').send(JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) })));
-  router.get(['/docs', '/docs/'], (_req, res) => void res.type('html').send(PAGE));
-  router.use('/docs', express.static(SWAGGER_UI_DIR, { index: false }));
-  return router;
+  const files = new Set(readdirSync(SWAGGER_UI_DIR).filter((name) => TYPES[name.slice(name.lastIndexOf('.') + 1)]));
+  const cache = new Map<string, Buffer>();
+  const asset = (name: string): DocsAnswer => {
+    let body = cache.get(name);
+    if (!body) cache.set(name, (body = readFileSync(`${SWAGGER_UI_DIR}/${name}`)));
+    return { status: 200, headers: { 'Content-Type': TYPES[name.slice(name.lastIndexOf('.') + 1)]! }, body };
+  };
+  const page = (req: DocsRequest): (() => DocsAnswer) | undefined => {
+    switch (req.path) {
+      case '/':
+        return () => ({ status: 302, headers: { Location: `${req.baseUrl}/docs`, 'Content-Type': 'text/plain; charset=utf-8' }, body: `Found. Redirecting to ${req.baseUrl}/docs` });
+      case '/openapi.yaml':
+        return () => ({ status: 200, headers: { 'Content-Type': 'application/yaml; charset=utf-8' }, body: yamlWithServers(text, servers(requestOrigin(req))) });
+      case '/openapi.json':
+        return () => ({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) }) });
+      case '/docs':
+      case '/docs/':
+        return () => ({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: PAGE });
+    }
+    if (!req.path.startsWith('/docs/')) return undefined;
+    const name = req.path.slice('/docs/'.length);
+    return files.has(name) ? () => asset(name) : undefined;
+  };
+  return (req) => {
+    const answer = page(req);
+    if (!answer) return undefined;
+    if (req.method === 'GET' || req.method === 'HEAD') return answer();
+    // OPTIONS (a preflight) and methods no resource has are the engine's to answer
+    if (req.method === 'OPTIONS' || !isImplemented(req.method)) return undefined;
+    const body = JSON.stringify({ detail: 'Method Not Allowed' });
+    return { status: 405, headers: { 'Content-Type': 'application/json; charset=utf-8', Allow: allowHeader(['GET']) }, body };
+  };
 }

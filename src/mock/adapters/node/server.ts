@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -24,6 +24,13 @@ function rawAnswer(socket: Socket, status: number, reason: string, detail: strin
   );
 }
 
+/** A refusal before the app sees the request, in the API's JSON shape; the connection closes after it. */
+function answer(res: ServerResponse, status: number, detail: string): void {
+  const body = JSON.stringify({ detail });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  res.end(body);
+}
+
 function refuseClient(err: Error & { code?: string; rawPacket?: Buffer }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   switch (err.code) {
@@ -33,9 +40,10 @@ function refuseClient(err: Error & { code?: string; rawPacket?: Buffer }, socket
     case 'ERR_HTTP_HEADERS_TIMEOUT':
       return rawAnswer(socket, 408, 'Request Timeout', 'The request did not arrive in time');
     case 'HPE_INVALID_METHOD': {
-      // a request line with a method nobody serves (FOO) is a 405; bytes that are no request line, a 400
+      // a request line with a method Node does not even parse (FOO) is one this server implements
+      // for no resource: 501 (RFC 9110 §15.6.2), as the engine answers TRACE; bytes that are no request line, a 400
       const method = /^([A-Z][A-Z0-9_-]{0,31}) \S+ HTTP\/1\.[01]\r?\n/.exec(err.rawPacket?.toString('latin1') ?? '')?.[1];
-      if (method) return rawAnswer(socket, 405, 'Method Not Allowed', `Method ${method} is not allowed`);
+      if (method) return rawAnswer(socket, 501, 'Not Implemented', `Method ${method} is not implemented by this server`);
       return rawAnswer(socket, 400, 'Bad Request', 'Malformed HTTP request: not a request line');
     }
     default:
@@ -52,12 +60,19 @@ export function createMockServer(listener: RequestListener, limits: ServerLimits
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       // how often the timeouts above are checked (30 s by default: a slow client got that much more)
       connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+      // Node's own refusal of an HTTP/1.1 request without Host is an empty 400: answered below instead
+      requireHostHeader: false,
     },
-    listener,
+    (req, res) => {
+      // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request that lacks Host
+      if (req.headers.host === undefined && req.httpVersion === '1.1') return answer(res, 400, 'HTTP/1.1 requires a Host header');
+      listener(req, res);
+    },
   );
   server.on('clientError', refuseClient);
-  // CONNECT is handed to this event instead of the request listener; without a listener Node drops the socket
-  server.on('connect', (_req, socket: Socket) => rawAnswer(socket, 405, 'Method Not Allowed', 'Method Not Allowed'));
+  // CONNECT is handed to this event instead of the request listener (without one Node drops the
+  // socket); no resource here is a tunnel
+  server.on('connect', (_req, socket: Socket) => rawAnswer(socket, 501, 'Not Implemented', 'Method CONNECT is not implemented by this server'));
   return server;
 }
 
