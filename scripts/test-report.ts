@@ -42,7 +42,7 @@ export function readTestReports(dir?: string): TestReportVerdict {
   if (!json.success) problems.push('vitest reports success: false');
   for (const error of verdict.unhandledErrors) problems.push(`unhandled error: ${error}`);
   if (verdict.reason !== 'passed') problems.push(`the run ended ${verdict.reason}`);
-  const summary = `${json.numTotalTests} tests in ${json.numTotalTestSuites} files: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped; ${json.numFailedTestSuites} files failed; ${verdict.unhandledErrors.length} unhandled errors; run ${verdict.reason}`;
+  const summary = `${json.numTotalTests} tests in ${json.numTotalTestSuites} suites: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped; ${json.numFailedTestSuites} suites failed; ${verdict.unhandledErrors.length} unhandled errors; run ${verdict.reason}`;
   return { ok: problems.length === 0, summary, problems };
 }
 
