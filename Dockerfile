@@ -45,7 +45,9 @@ RUN ln -s /app/dist/mock/cli.js /usr/local/bin/allsign-mock \
 VOLUME ["/data"]
 USER node
 EXPOSE 4010
+# readiness, not liveness: healthy once the store is open and while it answers (/__admin/health
+# answers from the start, whatever the store does)
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4010)+'/__admin/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["allsign-mock"]

@@ -37,7 +37,7 @@ podman volume create "$volume" >/dev/null
 healthy() {
   local container=$1
   for _ in $(seq 1 60); do
-    curl -fsS --max-time 2 "$URL/__admin/health" >/dev/null 2>&1 && return 0
+    curl -fsS --max-time 2 "$URL/__admin/ready" >/dev/null 2>&1 && return 0
     [ "$(podman inspect -f '{{.State.Running}}' "$container")" = true ] || break
     sleep 0.5
   done

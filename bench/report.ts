@@ -110,7 +110,7 @@ function startupSection(r: Report): string[] {
 
   out.push('## Startup: process start to the first 200', '');
   out.push('| server | runs (ms) | median |', '|---|---|---:|');
-  out.push(`| ours (default seed, on /__admin/health) | ${r.startup.oursMs.map((x) => n(x)).join(', ')} | ${n(median(r.startup.oursMs))} ms |`);
+  out.push(`| ours (default seed, on /__admin/ready) | ${r.startup.oursMs.map((x) => n(x)).join(', ')} | ${n(median(r.startup.oursMs))} ms |`);
   out.push(`| Prism (\`prism mock\`, on GET /v2/contacts: it has no health route) | ${r.startup.prismMs.map((x) => n(x)).join(', ')} | ${n(median(r.startup.prismMs))} ms |`);
   const e = r.startup.embedded;
   if (e) {

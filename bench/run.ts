@@ -81,7 +81,7 @@ function mockArgs(port: number, contacts: number | undefined): string[] {
 async function startOurs(contacts: number | undefined, store: string[] = [], name = 'ours', env: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
   const [cmd, argv] = ours([...mockArgs(port, contacts), ...store]);
-  return startProcess(name, cmd, argv, port, { path: '/__admin/health' }, env);
+  return startProcess(name, cmd, argv, port, { path: '/__admin/ready' }, env);
 }
 
 let fixtures: StoreFixtures | undefined;
@@ -91,7 +91,7 @@ async function startBaseline(dir: string, contacts: number): Promise<Started> {
   const cli = join(dir, 'dist/mock/cli.js');
   if (!existsSync(cli)) throw new Error(`--baseline ${dir}: ${cli} is missing (run npm ci && npm run build there)`);
   const port = await freePort();
-  return startProcess('baseline', process.execPath, [cli, ...mockArgs(port, contacts)], port, { path: '/__admin/health' });
+  return startProcess('baseline', process.execPath, [cli, ...mockArgs(port, contacts)], port, { path: '/__admin/ready' });
 }
 
 async function startPrism(): Promise<Started> {

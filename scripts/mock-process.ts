@@ -16,19 +16,30 @@ export interface MockProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `allsign-mock` with these arguments and resolves once it prints the URL it listens on. */
-export function startMockProcess(args: string[]): Promise<MockProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface MockProcessOptions {
+  /** a command to run the mock under, which must exec the rest (unshare, for a mount namespace of its own) */
+  wrap?: string[];
+  env?: Record<string, string>;
+  /** resolve once it listens, its store perhaps still opening (default: once it is ready) */
+  listening?: boolean;
+}
+
+/** Starts `allsign-mock` with these arguments and resolves once it is ready (its banner), or once it listens. */
+export function startMockProcess(args: string[], options: MockProcessOptions = {}): Promise<MockProcess> {
+  const command = [...(options.wrap ?? []), process.execPath, '--import', 'tsx', 'src/mock/cli.ts', ...args];
+  const child = spawn(command[0]!, command.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let out = '';
   // the tail is enough to report from, and a long run logs a line per request
   const keep = (d: Buffer) => (out = (out + d).slice(-65_536));
   child.stderr!.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // the banner once ready; a database store first says where it listens while it opens
+  const said = options.listening ? /(?:listening on|mock on) (http:\/\/\S+:(\d+))/ : /listening on (http:\/\/\S+:(\d+))/;
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       keep(d);
-      const m = /listening on (http:\/\/\S+:(\d+))/.exec(out);
-      if (m) resolve({ child, url: m[1]!, port: Number(m[2]), output: () => out, exited });
+      const m = said.exec(out);
+      if (m) resolve({ child, url: m[1]!.replace(/:$/, ''), port: Number(m[2]), output: () => out, exited });
     });
     void exited.then((code) => reject(new Error(`the mock exited (${code}) before listening: ${out}`)));
   });

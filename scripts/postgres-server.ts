@@ -14,6 +14,10 @@ export interface PostgresServer {
   port: number;
   /** a connection URL for a database of this server */
   url(database: string): string;
+  /** stops the server as an outage would (fast shutdown: every connection cut), keeping its data */
+  halt(): Promise<void>;
+  /** starts it again after halt, on the same port, with the same data */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,11 +45,14 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     if (stderr.length > 200) stderr.shift();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // the child's answers, one JSON line each: the first says whether the server started
+  const answers: ((answer: { port?: number; error?: string; done?: string }) => void)[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => answers.shift()?.(JSON.parse(line) as { port?: number; error?: string }));
   const first = await new Promise<{ port?: number; error?: string }>((resolve) => {
     const timer = setTimeout(() => resolve({ error: `PostgreSQL did not start within ${START_TIMEOUT_MS / 1000} s` }), START_TIMEOUT_MS);
-    createInterface({ input: child.stdout }).once('line', (line) => {
+    answers.push((answer) => {
       clearTimeout(timer);
-      resolve(JSON.parse(line) as { port?: number; error?: string });
+      resolve(answer);
     });
     void exited.then((code) => {
       clearTimeout(timer);
@@ -58,9 +65,16 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
     throw new Error(first.error ?? 'PostgreSQL did not start');
   }
   const { port } = first;
+  const command = (line: 'halt' | 'resume') =>
+    new Promise<void>((resolve, reject) => {
+      answers.push((answer) => (answer.error ? reject(new Error(answer.error)) : resolve()));
+      child.stdin.write(`${line}\n`);
+    });
   return {
     port,
     url: (database) => `postgres://postgres:${POSTGRES_PASSWORD}@127.0.0.1:${port}/${database}`,
+    halt: () => command('halt'),
+    resume: () => command('resume'),
     async stop() {
       // closing stdin asks the child to stop the server and remove its directory
       child.stdin.end();

@@ -10,6 +10,7 @@ import type {
   AdminJournal,
   AdminJournalQuery,
   AdminNewTenant,
+  AdminReady,
   AdminResetResult,
   AdminSignedDocument,
   AdminSnapshot,
@@ -47,8 +48,10 @@ export class AdminError extends Error {
 type Query = Record<string, string | number | undefined>;
 
 export interface AdminClient {
-  /** GET /__admin/health: counts and uptime; open even with an admin token */
+  /** GET /__admin/health: liveness, with counts and uptime; open even with an admin token */
   health(): Promise<AdminHealth>;
+  /** GET /__admin/ready: readiness (an AdminError of status 503 while the store does not answer); open even with an admin token */
+  ready(): Promise<AdminReady>;
   /** POST /__admin/reset: everything back to the seeded state (reseeded with `contacts` per tenant when given); throwaway tenants, faults and the journal go */
   reset(options?: { contacts?: number }): Promise<AdminResetResult>;
 
@@ -133,6 +136,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
   return {
     health: () => call('GET', '/health'),
+    ready: () => call('GET', '/ready'),
     reset: (reset = {}) => call('POST', '/reset', { body: reset }),
 
     tenants: () => call('GET', '/tenants'),

@@ -65,7 +65,7 @@ function requestUrl(req: MockRequest): string {
 export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
-  const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
+  const repository: Repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
   const plain = new MockService(repository, options.now ? { now: options.now } : {});
   const service = options.decorateService ? options.decorateService(plain) : plain;
   const control = new ControlPlane(service, seed);
@@ -73,7 +73,16 @@ export function createMock(options: MockOptions = {}): Mock {
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
-  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log, storeHealth: repository.health });
+  // an outage is told once when it starts and once when it ends, not once per refused request
+  repository.health?.watch((change) => {
+    if (!change.available) {
+      const { error } = change;
+      log?.(`store unavailable: ${error.reason}; answering ${error.full ? 507 : 503}${error.writesOnly ? ' to writes' : ''} until it is back`);
+    } else {
+      log?.(`store available again after ${(change.downMs / 1000).toFixed(1)} s`);
+    }
+  });
 
   const refusal = (error: unknown) => errorResponse(error, log);
 

@@ -9,10 +9,12 @@ export interface AdminCounts {
   users: number;
 }
 
-/** GET /__admin/health */
-export interface AdminHealth extends AdminCounts {
-  status: 'ok';
-  uptimeSeconds: number;
+/** GET /__admin/health: the store's counts; while the store is opening at start or does not answer, which of the two */
+export type AdminHealth = { status: 'ok'; uptimeSeconds: number } & (AdminCounts | { store: 'opening' | 'unavailable' });
+
+/** GET /__admin/ready (a 503 in FastAPI's shape while the store does not answer) */
+export interface AdminReady {
+  status: 'ready';
 }
 
 /** One entry of GET /__admin/tenants */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactPage, DocumentRecord, NewContact, ParticipantRecord, Repository, SeedOptions } from '../../src/mock/index.js';
+import { UnknownTenantError } from '../../src/mock/port/errors.js';
 import { fold, words } from '../../src/mock/port/text.js';
 
 // What every store must do, whatever keeps its data: one case list, run against each store (the
@@ -316,6 +317,20 @@ export function runRepositoryContract(name: string, make: (seed: SeedOptions) =>
         expect(await repo.isVerified('boss@tmp.example.com')).toBe(true);
         // the name and the key are free again
         expect(await repo.createTenant(key)).toBe(true);
+      });
+
+      it('refuses a write for a tenant deleted since (a request that authenticated before), writing nothing', async () => {
+        const repo = await fresh();
+        const key = { tenant: 'gone', key: 'sk_gone_123456', email: 'boss@gone.example.com' };
+        await repo.createTenant(key);
+        const { contact } = await repo.insertContact('gone', draft('gone', 'c@example.com'));
+        await repo.deleteTenant('gone');
+        await expect(repo.insertContact('gone', draft('gone', 'late@example.com'))).rejects.toBeInstanceOf(UnknownTenantError);
+        await expect(repo.insertDocument({ document: documentOf('gone', [participant('late@example.com')]), invite: [draft('gone', 'late@example.com')] })).rejects.toBeInstanceOf(UnknownTenantError);
+        expect(await repo.updateContact('gone', contact.id, () => ({ fullName: 'x' }))).toBeUndefined();
+        expect(await repo.deleteContact('gone', contact.id)).toBeUndefined();
+        expect((await repo.counts()).contacts).toBe(0);
+        expect((await repo.listContacts('gone', all)).total).toBe(0);
       });
 
       it('reseeds one tenant alone, as a full reset would seed it', async () => {

@@ -1,5 +1,8 @@
 import type { Contract } from '../../contract/index.js';
+import type { AdminHealth } from '../../types/admin.js';
 import type { ControlPlane } from '../domain/control-plane.js';
+import { StoreUnavailableError } from '../port/errors.js';
+import type { StoreHealth } from '../port/repository.js';
 import type { FaultRegistry } from '../engine/faults.js';
 import { Errors } from '../engine/http-errors.js';
 import type { RequestJournal } from '../engine/journal.js';
@@ -16,6 +19,8 @@ export interface AdminOptions {
   adminOrigins: readonly string[];
   contract: Contract;
   log?: ((line: string) => void) | undefined;
+  /** the store's availability, for /__admin/ready (none: the store is always there) */
+  storeHealth?: StoreHealth | undefined;
 }
 
 function decodeSegment(segment: string): string {
@@ -34,11 +39,34 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
   const started = Date.now();
   const routes = adminRoutes(control, journal, faults, options.contract);
 
+  /** Liveness: the process answers. The store's counts when it answers too; an outage does not make the process dead. */
+  async function health(): Promise<AdminHealth> {
+    const uptimeSeconds = Math.round((Date.now() - started) / 1000);
+    try {
+      return { status: 'ok', uptimeSeconds, ...(await control.counts()) };
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return { status: 'ok', uptimeSeconds, store: 'unavailable' };
+    }
+  }
+
+  /** Readiness: the store answers (a round trip; the memory store always does). */
+  async function ready(): Promise<{ status: 'ready' }> {
+    try {
+      await options.storeHealth?.probe();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) throw Errors.notReady(error.detail);
+      throw error;
+    }
+    return { status: 'ready' };
+  }
+
   /** Answers a request under /__admin (`path` without the prefix), or undefined for an unknown path. */
   async function answer(req: MockRequest, path: string, body: unknown): Promise<{ status: number; body: unknown } | undefined> {
-    if (path === '/health') {
+    // liveness and readiness stay open, like WireMock's health: orchestrators call them with no token
+    if (path === '/health' || path === '/ready') {
       if (req.method !== 'GET') throw Errors.methodNotAllowed(['GET']);
-      return { status: 200, body: { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), ...(await control.counts()) } };
+      return path === '/health' ? { status: 200, body: await health() } : { status: 200, body: await ready() };
     }
     if (options.adminToken && !constantTimeEqual(req.headers['x-admin-token'] ?? '', options.adminToken)) throw Errors.adminTokenRequired();
     const matching = routes.filter((r) => r.pattern.test(path));

@@ -15,6 +15,9 @@ export class ApiError extends Error {
   }
 }
 
+/** what a 503 of the store asks a client to wait: about how often an outage is probed for its end */
+export const STORE_RETRY_AFTER_SECONDS = 2;
+
 const size = (bytes: number) => (bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MiB` : `${Math.round(bytes / 1024)} KiB`);
 
 /** The catalogue: every error of the transport and the pipeline, in one place (domain errors: problems.ts). */
@@ -36,6 +39,9 @@ export const Errors = {
   preferNotDeclared: (code: string, operationId: string, declared: string[]) =>
     new ApiError(400, `Prefer: code=${code} is not a status ${operationId} declares; it declares ${declared.join(', ')}`),
   internal: () => new ApiError(500, 'Internal Server Error'),
+  storeUnavailable: (detail: string) => new ApiError(503, `${detail}: retry in a moment`, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }),
+  storeDiskFull: (detail: string) => new ApiError(507, detail),
+  notReady: (why: string) => new ApiError(503, `Not ready: ${why}`, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }),
   storeFull: (what: string, limitBytes: number) =>
     new ApiError(507, `${what[0]!.toUpperCase()}${what.slice(1)} has used the ${size(limitBytes)} the sandbox gives it: delete some, or reset (POST /__admin/reset)`),
 };

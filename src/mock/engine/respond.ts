@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.js';
-import { StoreFullError } from '../port/errors.js';
+import { StoreFullError, StoreUnavailableError, UnknownTenantError } from '../port/errors.js';
 import { ApiError, Errors } from './http-errors.js';
 import { parseJsonBody } from './json-body.js';
 import { fromProblem } from './problems.js';
@@ -22,7 +22,7 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 /** Any refusal or failure as FastAPI's answer; what is not the client's fault is logged and is a 500. */
 export function errorResponse(error: unknown, log: ((line: string) => void) | undefined): MockResponse {
   const apiError =
-    error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : error instanceof StoreFullError ? Errors.storeFull(error.what, error.limitBytes) : undefined;
+    error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : error instanceof StoreFullError ? Errors.storeFull(error.what, error.limitBytes) : storeRefusal(error);
   if (apiError) return json(apiError.status, { detail: apiError.detail }, apiError.headers);
   try {
     log?.(`internal error: ${(error as Error)?.stack ?? String(error)}`);
@@ -30,6 +30,13 @@ export function errorResponse(error: unknown, log: ((line: string) => void) | un
     // logging must not turn one failed request into a failed process
   }
   return json(500, { detail: Errors.internal().detail });
+}
+
+/** The store's own refusals: an outage is no bug (503, or 507 for a full disk); a tenant deleted since the key was checked, an invalid key. */
+function storeRefusal(error: unknown): ApiError | undefined {
+  if (error instanceof StoreUnavailableError) return error.full ? Errors.storeDiskFull(error.detail) : Errors.storeUnavailable(error.detail);
+  if (error instanceof UnknownTenantError) return Errors.invalidApiKey();
+  return undefined;
 }
 
 function bodyRefusal(error: BodyError): ApiError {

@@ -1,4 +1,5 @@
 import type { operations } from '../../types/index.js';
+import type { StoreUnavailableError } from './errors.js';
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
 
 type ListContactsQuery = NonNullable<operations['listContacts']['parameters']['query']>;
@@ -87,4 +88,20 @@ export interface Repository {
   restoreSnapshot(name: string): Promise<boolean>;
   listSnapshots(): Promise<SnapshotInfo[]>;
   deleteSnapshot(name: string): Promise<boolean>;
+
+  /** a store that can become unreachable (a database) says when; the memory store cannot */
+  readonly health?: StoreHealth;
+}
+
+/** An outage as it starts and as it ends. */
+export type AvailabilityChange =
+  | { available: false; error: StoreUnavailableError }
+  | { available: true; downMs: number };
+
+/** Whether a store answers, for readiness and for the log (once when an outage starts, once when it ends). */
+export interface StoreHealth {
+  /** one round trip to the store; rejects with StoreUnavailableError when it does not answer */
+  probe(): Promise<void>;
+  /** called when the store stops answering and when it answers again */
+  watch(listener: (change: AvailabilityChange) => void): void;
 }

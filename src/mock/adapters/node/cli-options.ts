@@ -102,7 +102,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--data <dir>', 'keep the state in an embedded database in DIR: it survives restarts (one process per DIR)').env('ALLSIGN_MOCK_DATA'))
     .addOption(new Option('--database-url <url>', 'keep the state in PostgreSQL (postgres://user:password@host:port/db): replicas on one database act as one API').env('DATABASE_URL'))
     .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
-    .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health stays open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
+    .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health and ready stay open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
     .addOption(
       new Option('--admin-origin <origin>', 'a web origin whose pages may call /__admin (repeatable; by default browsers on other origins get 403)')
         .env('ALLSIGN_MOCK_ADMIN_ORIGINS')
@@ -116,7 +116,7 @@ ALLSIGN_MOCK_ADMIN_ORIGINS take comma-separated lists:
 ALLSIGN_MOCK_API_KEYS=acme:sk_acme:admin@acme.example.com,globex:sk_globex
 
 Demo keys: sk_test_demo_a (tenant demo-a), sk_test_demo_b (tenant demo-b).
-Control plane: /__admin/health, /__admin/reset, /__admin/requests, /__admin/tenants, /__admin/faults,
+Control plane: /__admin/health, /__admin/ready, /__admin/reset, /__admin/requests, /__admin/tenants, /__admin/faults,
 /__admin/export, /__admin/fixtures, /__admin/snapshots, /__admin/contacts/{id}/verify-identity,
 /__admin/documents/{id}/sign. API reference: /docs.
 Failures to rehearse: Prefer: code=503 (any 5xx or 429), Prefer: fault=reset|empty|truncate,

@@ -2,12 +2,14 @@ import { CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
 import { readFile } from 'node:fs/promises';
+import type { RequestListener } from 'node:http';
 import { loadContract } from '../../../contract/index.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Mock } from '../../mock.js';
-import { createMockApp } from '../express/app.js';
+import { STORE_RETRY_AFTER_SECONDS } from '../../engine/http-errors.js';
+import { createMock, type Mock } from '../../mock.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
-import { createMockServer, drain, listen } from './server.js';
+import { createMockApp } from '../express/app.js';
+import { answer, createMockServer, drain, listen } from './server.js';
 import { openCliStore, type CliStore } from './store.js';
 
 // a CommonJS module whose types describe an ES default: require gives the class itself
@@ -57,9 +59,38 @@ function issuePath(loc: (string | number)[]): string {
   return loc.slice(1).reduce<string>((path, part) => (typeof part === 'number' ? `${path}[${part}]` : path ? `${path}.${part}` : part), '') || '(the file)';
 }
 
+/**
+ * What the server answers while the store opens (a database to wait for, migrations, a first seed):
+ * alive, not ready, and a 503 for everything else.
+ */
+function whileOpening(started: number): RequestListener {
+  return (req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/__admin/health') return answer(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), store: 'opening' });
+    const why = 'the store is opening (a database to reach, migrations, the first seed)';
+    if (path === '/__admin/ready') return answer(res, 503, `Not ready: ${why}`, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
+    answer(res, 503, `The mock is starting: ${why}; retry in a moment`, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
+  };
+}
+
 async function main(): Promise<void> {
   const o = options();
   const started = Date.now();
+  // listening from the start: an orchestrator sees the process alive (health) and not ready
+  // (ready) while the store opens, and a port in use is known before anything else is done
+  let serve = whileOpening(started);
+  const server = createMockServer((req, res) => serve(req, res));
+  let address;
+  try {
+    address = await listen(server, o.port, o.host);
+  } catch (error) {
+    console.error(`allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  // a database may take a while (a server to wait for, a first seed): say where to ask meanwhile
+  if (o.data || o.databaseUrl) console.log(`AllSign v2 mock on ${url}: opening the store (${url}/__admin/ready answers 200 once it is open)`);
   const opening = openCliStore(o, { apiKeys: o.apiKeys, seed: o.seed, contactsPerTenant: o.contacts });
   // the contract compiles while the database opens (its WASM compiles off the main thread)
   loadContract();
@@ -86,7 +117,7 @@ async function main(): Promise<void> {
       // the lines that could not be written are lost; the exit is not
     }
   });
-  const app = createMockApp({
+  const mock = createMock({
     apiKeys: o.apiKeys,
     seed: o.seed,
     contacts: o.contacts,
@@ -97,10 +128,9 @@ async function main(): Promise<void> {
     log: (line) => requestLog.write(`${line}\n`),
     ...(store.repository ? { repository: store.repository } : {}),
   });
-  if (o.fixtures) await loadFixtures(app.locals.mock, o.fixtures);
-  const server = createMockServer(app);
-  // from here a signal drains the server and closes the store (releasing a data directory), even
-  // one that comes before the server listens
+  if (o.fixtures) await loadFixtures(mock, o.fixtures);
+  serve = createMockApp({ mock });
+  // from here a signal drains the server and closes the store (releasing a data directory)
   let stopping = false;
   const stop = (signal: string) => {
     // a second signal while draining means "now"
@@ -114,18 +144,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  let address;
-  try {
-    address = await listen(server, o.port, o.host);
-  } catch (error) {
-    console.error(`allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
-    await store.close();
-    process.exit(2);
-  }
-  const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   // a kept store has the keys of the runs before: those are what works
-  const keys = await app.locals.mock.repository.apiKeys();
+  const keys = await mock.repository.apiKeys();
   const lines = [
     `AllSign v2 mock listening on ${url} (ready in ${Date.now() - started} ms)`,
     `  ${store.banner}`,
@@ -133,7 +153,7 @@ async function main(): Promise<void> {
     ...(keys.length > 20 ? [`  … and ${keys.length - 20} more keys (GET /__admin/tenants)`] : []),
     `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
   ];
-  if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health excepted)');
+  if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health and ready excepted)');
   if (o.adminOrigins.length) lines.push(`  /__admin answers pages of ${o.adminOrigins.join(', ')}`);
   console.log(lines.join('\n'));
 

@@ -24,10 +24,10 @@ function rawAnswer(socket: Socket, status: number, reason: string, detail: strin
   );
 }
 
-/** A refusal before the app sees the request, in the API's JSON shape; the connection closes after it. */
-function answer(res: ServerResponse, status: number, detail: string): void {
-  const body = JSON.stringify({ detail });
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+/** An answer before the app sees the request (a refusal in the API's shape, or the state of a start); the connection closes after it. */
+export function answer(res: ServerResponse, status: number, detail: string | object, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(typeof detail === 'string' ? { detail } : detail);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close', ...headers });
   res.end(body);
 }
 

@@ -1,5 +1,5 @@
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
-import { StoreFullError } from '../../port/errors.js';
+import { StoreFullError, UnknownTenantError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
 import { contactBytes, documentBytes } from './footprint.js';
@@ -50,6 +50,13 @@ export class MemoryRepository implements Repository {
 
   private tenant(name: string): TenantState {
     return this.tenants.get(name) ?? NO_CONTACTS;
+  }
+
+  /** A tenant a request writes to: deleted since it authenticated (the request waited in between), it is gone, not made again. */
+  private existing(name: string): TenantState {
+    const tenant = this.tenants.get(name);
+    if (!tenant) throw new UnknownTenantError(name);
+    return tenant;
   }
 
   private writable(name: string): TenantState {
@@ -137,7 +144,7 @@ export class MemoryRepository implements Repository {
   }
 
   async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
-    return this.insertIfAbsent(this.writable(tenant), contact);
+    return this.insertIfAbsent(this.existing(tenant), contact);
   }
 
   /** `counted`: its bytes were already counted with the write it comes with */
@@ -186,7 +193,7 @@ export class MemoryRepository implements Repository {
   }
 
   async insertDocument({ document, invite }: DocumentChange): Promise<DocumentRecord> {
-    const tenant = this.writable(document.tenant);
+    const tenant = this.existing(document.tenant);
     this.grow(tenant.name, documentBytes(document) + this.inviteBytes(tenant, invite));
     this.putDocument(tenant, document);
     for (const contact of invite) this.insertIfAbsent(tenant, contact, true);

@@ -1,3 +1,5 @@
+import type { StoreHealth } from '../../port/repository.js';
+
 /** Something SQL runs on: the pool or embedded database itself, or one transaction of it. */
 export interface Queryable {
   /** one statement, `$1`-style parameters; rows as objects keyed by column name */
@@ -26,4 +28,6 @@ export interface SqlDriver extends Queryable {
   close(): Promise<void>;
   /** for the banner: where the data lives */
   readonly description: string;
+  /** whether the database answers: outages as they start and end, and a probe for readiness */
+  readonly health?: StoreHealth;
 }

@@ -1,5 +1,6 @@
 // The database stores, for the CLI and for in-process use: an embedded database in a directory,
 // or a PostgreSQL server. Both open migrated and seeded once (see open.ts).
+import { StoreUnavailableError } from '../../port/errors.js';
 import type { SeedOptions } from '../../port/repository.js';
 import { openSqlRepository, type OpenedStore } from './open.js';
 
@@ -41,7 +42,7 @@ export async function openDatabaseUrl(url: string, seed: SeedOptions, options: {
 }
 
 function isNotReady(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  // refused (not listening yet), a name server that has no answer yet, PostgreSQL starting up
-  return code === 'ECONNREFUSED' || code === 'EAI_AGAIN' || code === '57P03';
+  // refused (not listening yet), a name server with no answer yet, PostgreSQL starting up: the
+  // driver reports each as an outage; a wrong password or database name is not one, and fails now
+  return error instanceof StoreUnavailableError;
 }

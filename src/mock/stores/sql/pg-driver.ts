@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { guarded } from './availability.js';
 import type { Queryable, SqlDriver } from './driver.js';
+import { serverFailures } from './failures.js';
 import { redactUrl } from './url.js';
 
 // bigint counts and sequences as numbers (they stay far below 2^53 here); the rest as node-postgres parses them
@@ -11,6 +13,7 @@ const types = {
 // a transaction that lost a deadlock or a serialization check did nothing: it is run again
 const RETRYABLE = new Set(['40001', '40P01']);
 const ATTEMPTS = 5;
+const CONNECT_TIMEOUT_MS = 5000;
 
 export interface ServerOptions {
   /** connections in the pool (default 10) */
@@ -22,7 +25,8 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
   // generic plans: each statement is planned once per connection, not at every run (the server's
   // default re-planned a list page each time, 60% more work; the statements' plans do not depend
   // on their values)
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, options: '-c plan_cache_mode=force_generic_plan' });
+  // a server that does not accept a connection within the timeout is an outage (503), not a request left hanging
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, options: '-c plan_cache_mode=force_generic_plan', connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   const listeners: (() => Promise<void>)[] = [];
   // an idle connection the server drops (restart, network) must not crash the process: the pool
   // replaces it, and the next query reports what is wrong
@@ -46,7 +50,7 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
       await client.query(sql);
     },
   });
-  return {
+  return guarded({
     ...on(pool),
     description: `PostgreSQL at ${redactUrl(url)}`,
     async transaction(work) {
@@ -73,7 +77,7 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
       for (const stop of listeners.splice(0)) await stop();
       await pool.end();
     },
-  };
+  }, serverFailures);
 }
 
 const names = new Map<string, string>();

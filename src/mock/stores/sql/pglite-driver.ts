@@ -2,7 +2,9 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { guarded } from './availability.js';
 import type { Queryable, SqlDriver } from './driver.js';
+import { classifyEmbedded, embeddedFailures } from './failures.js';
 import { lockDataDir, type DirLock } from './lock-file.js';
 import { migrate } from './migrations.js';
 import { PreparedStatements } from './pglite-statements.js';
@@ -37,7 +39,16 @@ export async function openEmbedded(dir: string): Promise<SqlDriver & { created: 
       const { wasm, fsBundle } = await pgliteAssets();
       db = await PGlite.create(data, { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS, pgliteWasmModule: wasm, fsBundle });
     }
-    return Object.assign(pgliteDriver(db, `an embedded database in ${root} (PGlite)`, lock), { created });
+    const failures = embeddedFailures(root);
+    const writable = () => {
+      try {
+        failures.precheck!(true);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    return Object.assign(guarded(pgliteDriver(db, `an embedded database in ${root} (PGlite)`, { lock, writable }), failures), { created });
   } catch (error) {
     lock.release();
     throw error;
@@ -64,7 +75,7 @@ async function createDatabase(data?: string): Promise<PGlite> {
 
 /** An in-memory PGlite (no directory, no lock): for tests that want a fresh embedded database each. */
 export async function openEmbeddedInMemory(): Promise<SqlDriver> {
-  return pgliteDriver(await createDatabase(), 'an in-memory embedded database (PGlite)');
+  return guarded(pgliteDriver(await createDatabase(), 'an in-memory embedded database (PGlite)'), { classify: classifyEmbedded });
 }
 
 function queryable(db: PGlite | Transaction, prepared: PreparedStatements, inTransaction: boolean): Queryable {
@@ -76,7 +87,7 @@ function queryable(db: PGlite | Transaction, prepared: PreparedStatements, inTra
   };
 }
 
-function pgliteDriver(db: PGlite, description: string, lock?: DirLock): SqlDriver {
+function pgliteDriver(db: PGlite, description: string, dir: { lock: DirLock; writable: () => boolean } | undefined = undefined): SqlDriver {
   const prepared = PreparedStatements.for(db);
   return {
     ...queryable(db, prepared, false),
@@ -91,9 +102,11 @@ function pgliteDriver(db: PGlite, description: string, lock?: DirLock): SqlDrive
     },
     async close() {
       try {
-        if (!db.closed) await db.close();
+        // closing writes a checkpoint: on a disk that cannot take it PostgreSQL would PANIC, and
+        // PGlite spin forever (see failures.ts); what was written is in the files already
+        if (!db.closed && (dir?.writable() ?? true)) await db.close();
       } finally {
-        lock?.release();
+        dir?.lock.release();
       }
     },
   };

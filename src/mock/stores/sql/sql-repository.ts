@@ -1,5 +1,6 @@
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
-import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
+import { UnknownTenantError } from '../../port/errors.js';
+import type { ContactPage, ListQuery, Repository, SeedOptions, StoreHealth } from '../../port/repository.js';
 import type { Queryable, SqlDriver } from './driver.js';
 import { insertContacts } from './bulk.js';
 import { listContacts } from './list-query.js';
@@ -41,6 +42,10 @@ export class SqlRepository implements Repository {
   private keysWatch: { readonly active: boolean } | undefined;
 
   constructor(readonly driver: SqlDriver) {}
+
+  get health(): StoreHealth | undefined {
+    return this.driver.health;
+  }
 
   /**
    * Keeps the keys it has found in memory, for as long as it listens to the notification every
@@ -112,7 +117,11 @@ export class SqlRepository implements Repository {
     return row && toContact(row);
   }
 
-  async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
+  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
+    return ofTenant(tenant, this.insertNew(tenant, contact));
+  }
+
+  private async insertNew(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
     const params = contactParams({ ...contact, tenant });
     // a concurrent insert of the email wins the unique key: this statement then inserts nothing and
     // the one there is read by a later statement, which sees what the other committed
@@ -180,10 +189,13 @@ export class SqlRepository implements Repository {
   }
 
   async insertDocument({ document, invite }: DocumentChange): Promise<DocumentRecord> {
-    await this.driver.transaction(async (tx) => {
-      await tx.query(`INSERT INTO documents (${DOCUMENT_INSERT_COLUMNS}) VALUES (${DOCUMENT_VALUES})`, documentParams(document));
-      await insertContacts(tx, invite);
-    });
+    await ofTenant(
+      document.tenant,
+      this.driver.transaction(async (tx) => {
+        await tx.query(`INSERT INTO documents (${DOCUMENT_INSERT_COLUMNS}) VALUES (${DOCUMENT_VALUES})`, documentParams(document));
+        await insertContacts(tx, invite);
+      }),
+    );
     return document;
   }
 
@@ -264,5 +276,18 @@ export class SqlRepository implements Repository {
   /** Closes the pool or the embedded database (after the server has drained). */
   close(): Promise<void> {
     return this.driver.close();
+  }
+}
+
+/**
+ * A write for a tenant that another request (or replica) deleted after this one authenticated: the
+ * foreign key to tenants refuses it, and the tenant is gone, not a failure of the store.
+ */
+async function ofTenant<T>(tenant: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23503') throw new UnknownTenantError(tenant);
+    throw error;
   }
 }
