@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/errors.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../../engine/http-errors.js';
 import { createMock, type Mock } from '../../mock.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
-import { createMockApp } from '../express/app.js';
+import { nodeHandler } from './handler.js';
 import { answer, createMockServer, drain, listen } from './server.js';
 import { openCliStore, type CliStore } from './store.js';
 
@@ -129,7 +129,16 @@ async function main(): Promise<void> {
     ...(store.repository ? { repository: store.repository } : {}),
   });
   if (o.fixtures) await loadFixtures(mock, o.fixtures);
-  serve = createMockApp({ mock });
+  // node:http straight into the engine: no framework on the way (Express is for mounting the mock in an app)
+  const handler = nodeHandler(mock);
+  serve = (req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      // the engine answers every failure itself; this is a failure of writing the answer
+      requestLog.write(`internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      if (!res.headersSent) answer(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  };
   // from here a signal drains the server and closes the store (releasing a data directory)
   let stopping = false;
   const stop = (signal: string) => {

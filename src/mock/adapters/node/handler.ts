@@ -1,0 +1,148 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable, Transform } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { BodyError, MockRequest, MockResponse } from '../../engine/types.js';
+import type { Mock } from '../../mock.js';
+import { docsPages, type DocsAnswer } from '../express/docs-page.js';
+
+/** The largest request body read (1 MiB, after decompression); past it the answer is a 413. */
+const MAX_BODY_BYTES = 2 ** 20;
+
+interface Body {
+  text?: string;
+  error?: BodyError;
+}
+
+const NO_BODY: Body = {};
+
+function decompressor(encoding: string): Transform | undefined {
+  if (encoding === 'gzip' || encoding === 'x-gzip') return createGunzip();
+  if (encoding === 'deflate') return createInflate();
+  if (encoding === 'br') return createBrotliDecompress();
+  return undefined;
+}
+
+function charsetOf(contentType: string | undefined): string {
+  const m = contentType ? /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType) : null;
+  return m ? m[1]!.toLowerCase() : 'utf-8';
+}
+
+/**
+ * The body as text: read no further than the limit, its Content-Encoding undone (gzip, deflate,
+ * br) and its charset decoded (UTF-8 unless the Content-Type names another; a leading BOM
+ * dropped). A request that announces no body is not read at all.
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
+  const length = req.headers['content-length'];
+  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) return Promise.resolve(NO_BODY);
+  if (length !== undefined && Number(length) > MAX_BODY_BYTES) return Promise.resolve({ error: { kind: 'too_large' } });
+  const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  let decoder: TextDecoder | undefined;
+  const charset = charsetOf(req.headers['content-type']);
+  if (charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      decoder = new TextDecoder(charset);
+    } catch {
+      return Promise.resolve({ error: { kind: 'charset', message: `unsupported charset "${charset.toUpperCase()}"` } });
+    }
+  }
+  let source: Readable = req;
+  let inflate: Transform | undefined;
+  if (encoding !== 'identity') {
+    inflate = decompressor(encoding);
+    if (!inflate) return Promise.resolve({ error: { kind: 'charset', message: `unsupported content encoding "${encoding}"` } });
+    const into = inflate;
+    req.on('error', (error) => into.destroy(error));
+    source = req.pipe(into);
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (body: Body) => {
+      if (done) return;
+      done = true;
+      source.removeAllListeners('data');
+      if (body.error) {
+        // nothing more is read; the answer closes the connection
+        source.pause();
+        if (inflate) req.unpipe(inflate);
+      }
+      resolve(body);
+    };
+    source.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return finish({ error: { kind: 'too_large' } });
+      chunks.push(chunk);
+    });
+    source.on('end', () => {
+      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const text = decoder ? decoder.decode(bytes) : bytes.toString('utf8');
+      finish({ text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+    });
+    source.on('error', () => finish({ error: source === req ? { kind: 'aborted', message: 'The request body could not be read' } : { kind: 'undecodable' } }));
+    req.on('aborted', () => finish({ error: { kind: 'aborted', message: 'The request was aborted' } }));
+  });
+}
+
+/** The engine's request from Node's: the path as sent (below a mount point), the query, the body read. */
+export function mockRequest(req: IncomingMessage, url: string, body: Body): MockRequest {
+  const q = url.indexOf('?');
+  const query: MockRequest['query'] = {};
+  if (q >= 0) {
+    for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
+      const seen = query[name];
+      query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    }
+  }
+  return {
+    method: req.method ?? 'GET',
+    path: q >= 0 ? url.slice(0, q) : url,
+    query,
+    headers: req.headers as MockRequest['headers'],
+    body: body.text === '' ? undefined : body.text,
+    bodyError: body.error,
+  };
+}
+
+/** Writes the engine's answer; a fault breaks the connection as asked. */
+export function send(res: ServerResponse, answer: MockResponse | DocsAnswer, close = false): void {
+  if ('fault' in answer && answer.fault === 'reset') return void res.socket?.destroy();
+  const headers = close ? { ...answer.headers, Connection: 'close' } : answer.headers;
+  if ('fault' in answer && answer.fault === 'truncate') {
+    res.writeHead(answer.status, { ...headers, 'Content-Length': String(Buffer.byteLength(answer.body)) });
+    res.write(answer.body.slice(0, Math.floor(answer.body.length / 2)));
+    return void setImmediate(() => res.socket?.destroy());
+  }
+  // the length up front: without it, a head written before the body goes out chunked
+  if (answer.body.length > 0) res.setHeader('Content-Length', typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length);
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
+}
+
+export interface NodeHandlerOptions {
+  /** serve the API reference page and the contract (/docs, /openapi.yaml, /openapi.json; default true) */
+  docs?: boolean;
+}
+
+/**
+ * The mock as a Node request handler, with no framework between node:http and the engine: the
+ * reference pages, the body, the engine's answer. The CLI serves it directly; the Express app
+ * (createMockApp) mounts it.
+ */
+export function nodeHandler(mock: Mock, options: NodeHandlerOptions = {}) {
+  const docs = options.docs === false ? undefined : docsPages();
+  return async function serve(req: IncomingMessage, res: ServerResponse, mount: { url?: string; baseUrl?: string; secure?: boolean; body?: Body } = {}): Promise<void> {
+    const url = mount.url ?? req.url ?? '/';
+    if (docs && (url === '/' || url.startsWith('/docs') || url.startsWith('/openapi.'))) {
+      const q = url.indexOf('?');
+      const page = docs({ method: req.method ?? 'GET', path: q >= 0 ? url.slice(0, q) : url, headers: req.headers, secure: mount.secure ?? false, baseUrl: mount.baseUrl ?? '' });
+      if (page) return send(res, page);
+    }
+    const body = mount.body ?? (await readBody(req));
+    const answer = await mock.handle(mockRequest(req, url, body));
+    // a body left unread (too large, undecodable) is not drained: the connection closes after the answer
+    send(res, answer, body.error !== undefined);
+  };
+}
