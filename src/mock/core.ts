@@ -4,6 +4,8 @@ export { json } from './engine/respond.js';
 export type { Mock, MockOptions } from './mock.js';
 export { fetchHandler, toMockRequest, toResponse } from './adapters/fetch.js';
 export type { MockRequest, MockResponse, BodyError, TransportFault } from './engine/types.js';
+export type { Exchange, LogFormat } from './engine/request-log.js';
+export type { MetricsEndpoint } from './engine/metrics.js';
 export { ApiError, Errors } from './engine/http-errors.js';
 export { RequestJournal } from './engine/journal.js';
 export type { JournalEntry, JournalLimits } from './engine/journal.js';

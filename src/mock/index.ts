@@ -2,6 +2,8 @@
 export * from './core.js';
 export { createMockApp } from './adapters/express/app.js';
 export { nodeHandler, send } from './adapters/node/handler.js';
+export { createMetrics } from './adapters/node/metrics.js';
+export type { MockMetrics, MetricsOptions } from './adapters/node/metrics.js';
 export type { MockApp } from './adapters/express/app.js';
 export { createMockServer, listen, drain, DEFAULT_LIMITS } from './adapters/node/server.js';
 export type { ServerLimits } from './adapters/node/server.js';

@@ -9,6 +9,8 @@ import { Errors } from './engine/http-errors.js';
 import { FaultRegistry } from './engine/faults.js';
 import { isImplemented } from './engine/methods.js';
 import { RequestJournal } from './engine/journal.js';
+import type { MetricsEndpoint } from './engine/metrics.js';
+import { eventLine, requestLine, type Exchange, type LogFormat, type LogLevel } from './engine/request-log.js';
 import { errorResponse, json, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
 import type { ApiKeySpec } from './port/records.js';
@@ -28,8 +30,14 @@ export interface MockOptions {
   adminToken?: string | undefined;
   /** web origins whose pages may call /__admin (none by default: browsers get 403 from other origins) */
   adminOrigins?: string[] | undefined;
-  /** one line per request and internal errors; off by default in-process */
+  /** one line per request, outages of the store and internal errors; off by default in-process */
   log?: false | ((line: string) => void) | undefined;
+  /** the lines of `log`: human (default) or json, one object a line for log pipelines */
+  logFormat?: LogFormat | undefined;
+  /** called once per answered request, after the log (metrics) */
+  observe?: ((exchange: Exchange) => void) | undefined;
+  /** what /__admin/metrics serves, behind the admin token (Node: createMetrics); without it that route is a 404 */
+  metrics?: MetricsEndpoint | undefined;
   /** bytes each tenant may add to the default in-memory store beyond its seeded data (default 256 MiB) */
   tenantBytes?: number | undefined;
   /** the store (default: a fresh in-memory one seeded from apiKeys, seed and contacts) */
@@ -73,18 +81,21 @@ export function createMock(options: MockOptions = {}): Mock {
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
-  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log, storeHealth: repository.health });
+  const format = options.logFormat ?? 'human';
+  const event = (level: LogLevel, message: string, fields?: Record<string, unknown>) => log?.(eventLine(format, level, message, fields));
+  const internal = log && ((line: string) => event('error', line));
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log: internal, storeHealth: repository.health, metrics: options.metrics });
   // an outage is told once when it starts and once when it ends, not once per refused request
   repository.health?.watch((change) => {
     if (!change.available) {
       const { error } = change;
-      log?.(`store unavailable: ${error.reason}; answering ${error.full ? 507 : 503}${error.writesOnly ? ' to writes' : ''} until it is back`);
+      event('error', `store unavailable: ${error.reason}; answering ${error.full ? 507 : 503}${error.writesOnly ? ' to writes' : ''} until it is back`, { store: 'unavailable' });
     } else {
-      log?.(`store available again after ${(change.downMs / 1000).toFixed(1)} s`);
+      event('warn', `store available again after ${(change.downMs / 1000).toFixed(1)} s`, { store: 'available', outageSeconds: Math.round(change.downMs) / 1000 });
     }
   });
 
-  const refusal = (error: unknown) => errorResponse(error, log);
+  const refusal = (error: unknown) => errorResponse(error, internal);
 
   /** The API: CORS open to any page, a preflight answered here. */
   async function api_(req: MockRequest, state: RequestState): Promise<MockResponse> {
@@ -110,14 +121,26 @@ export function createMock(options: MockOptions = {}): Mock {
   }
 
   function record(req: MockRequest, res: MockResponse, state: RequestState, started: number): void {
-    // the journal and the log are debugging aids: nothing a client sent may make them throw
+    // the journal, the log and the metrics are aids: nothing a client sent may make them throw
     try {
-      const durationMs = performance.now() - started;
-      const url = requestUrl(req);
-      if (!isAdminPath(req.path)) {
-        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
+      const at = new Date();
+      const exchange: Exchange = {
+        at,
+        method: req.method,
+        path: req.path,
+        url: requestUrl(req),
+        status: res.status,
+        durationMs: performance.now() - started,
+        tenant: state.tenant,
+        operationId: state.operationId,
+        fault: state.fault,
+        admin: isAdminPath(req.path),
+      };
+      if (!exchange.admin) {
+        journal.add({ at: at.toISOString(), method: req.method, url: exchange.url, status: res.status, durationMs: exchange.durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
       }
-      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}`);
+      log?.(requestLine(format, exchange));
+      options.observe?.(exchange);
     } catch {
       // losing one entry is better than losing the answer
     }

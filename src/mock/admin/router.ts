@@ -6,6 +6,7 @@ import type { StoreHealth } from '../port/repository.js';
 import type { FaultRegistry } from '../engine/faults.js';
 import { Errors } from '../engine/http-errors.js';
 import type { RequestJournal } from '../engine/journal.js';
+import type { MetricsEndpoint } from '../engine/metrics.js';
 import { errorResponse, json, readJson } from '../engine/respond.js';
 import type { MockRequest, MockResponse } from '../engine/types.js';
 import { constantTimeEqual } from './constant-time.js';
@@ -21,6 +22,8 @@ export interface AdminOptions {
   log?: ((line: string) => void) | undefined;
   /** the store's availability, for /__admin/ready (none: the store is always there) */
   storeHealth?: StoreHealth | undefined;
+  /** what /__admin/metrics serves (none: a 404) */
+  metrics?: MetricsEndpoint | undefined;
 }
 
 function decodeSegment(segment: string): string {
@@ -62,13 +65,18 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
   }
 
   /** Answers a request under /__admin (`path` without the prefix), or undefined for an unknown path. */
-  async function answer(req: MockRequest, path: string, body: unknown): Promise<{ status: number; body: unknown } | undefined> {
+  async function answer(req: MockRequest, path: string, body: unknown): Promise<{ status: number; body: unknown; text?: { contentType: string; text: string } } | undefined> {
     // liveness and readiness stay open, like WireMock's health: orchestrators call them with no token
     if (path === '/health' || path === '/ready') {
       if (req.method !== 'GET') throw Errors.methodNotAllowed(['GET']);
       return path === '/health' ? { status: 200, body: await health() } : { status: 200, body: await ready() };
     }
     if (options.adminToken && !constantTimeEqual(req.headers['x-admin-token'] ?? '', options.adminToken)) throw Errors.adminTokenRequired();
+    // Prometheus' text, not JSON; behind the token (a scraper sends it as a header)
+    if (path === '/metrics' && options.metrics) {
+      if (req.method !== 'GET') throw Errors.methodNotAllowed(['GET']);
+      return { status: 200, body: undefined, text: await options.metrics.render() };
+    }
     const matching = routes.filter((r) => r.pattern.test(path));
     if (matching.length === 0) return undefined;
     const route = matching.find((r) => r.method === req.method);
@@ -86,6 +94,7 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
     try {
       const answered = await answer(req, req.path.slice('/__admin'.length), readJson(req).value);
       if (!answered) throw Errors.routeNotFound();
+      if (answered.text) return { status: answered.status, headers: { 'Content-Type': answered.text.contentType, ...access.headers }, body: answered.text.text };
       return json(answered.status, answered.body, access.headers);
     } catch (error) {
       const res = errorResponse(error, options.log);

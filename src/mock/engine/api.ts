@@ -3,7 +3,7 @@ import type { Service } from '../domain/service.js';
 import { HANDLERS } from './handlers/index.js';
 import type { Handler, HandlerContext, OperationId } from './handlers/types.js';
 import { Errors } from './http-errors.js';
-import { failure, type FaultRegistry } from './faults.js';
+import { failure, type FaultEffect, type FaultRegistry } from './faults.js';
 import { preferences, preferred } from './prefer.js';
 import type { MockRequest } from './types.js';
 
@@ -16,6 +16,8 @@ export interface ApiOptions {
 export interface RequestState {
   tenant: string | null;
   operationId: string | null;
+  /** a fault applied to it */
+  fault?: FaultEffect | undefined;
 }
 
 export interface ApiAnswer {
@@ -75,6 +77,7 @@ export function createApi(contract: Contract, service: Service, faults: FaultReg
     state.tenant = key.tenant;
     const asked = preferred(preferences(req.headers.prefer), op);
     const effect = asked.effect ?? faults.take(key.tenant, op.operationId);
+    state.fault = effect;
     if (effect?.delayMs) await sleep(effect.delayMs);
     if (effect?.fault === 'reset') return { status: 0, body: undefined, fault: 'reset' };
     if (effect?.status) throw failure(effect.status, effect.retryAfter);

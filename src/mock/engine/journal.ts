@@ -63,6 +63,11 @@ export class RequestJournal {
     return this.entries.length - this.head;
   }
 
+  /** UTF-16 code units held, the bound's measure (two bytes each in memory) */
+  characters(): number {
+    return this.chars;
+  }
+
   /** newest first; narrowed to a tenant, an operation, or what came at or after `since` (an ISO time) */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const limit = filter.limit ?? this.limits.capacity;

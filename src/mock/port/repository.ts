@@ -91,6 +91,25 @@ export interface Repository {
 
   /** a store that can become unreachable (a database) says when; the memory store cannot */
   readonly health?: StoreHealth;
+  /** what the store holds and uses, as far as it knows (for metrics) */
+  usage?(): StoreUsage;
+}
+
+export interface StoreUsage {
+  /** bytes each tenant added beyond its seed, and the bound past which it gets 507 (the memory store) */
+  tenantBytes?: { byTenant: Record<string, number>; limit: number };
+  /** the connection pool (PostgreSQL) */
+  pool?: PoolUsage;
+}
+
+export interface PoolUsage {
+  /** connections open */
+  total: number;
+  /** open and idle */
+  idle: number;
+  /** callers waiting for one */
+  waiting: number;
+  max: number;
 }
 
 /** An outage as it starts and as it ends. */
@@ -104,4 +123,6 @@ export interface StoreHealth {
   probe(): Promise<void>;
   /** called when the store stops answering and when it answers again */
   watch(listener: (change: AvailabilityChange) => void): void;
+  /** since the process started: statements refused by an outage (a full disk apart), and the time spent down */
+  stats(): { up: boolean; refused: { unavailable: number; full: number }; downSeconds: number };
 }

@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startMockProcess, type MockProcess } from '../../../scripts/mock-process.js';
 import { startPostgres, type PostgresServer } from '../../../scripts/postgres-server.js';
 import { inMountsOf, onTmpfs } from '../../support/mount-namespace.js';
+import { parsePrometheus } from '../../support/prometheus.js';
 
 // A store that stops answering, as it happens to a sandbox: the PostgreSQL server stopped under
 // running mocks, its connections cut, and the embedded store's disk filled, made read-only or its
@@ -74,6 +75,8 @@ async function until(what: string, check: () => Promise<boolean>, ms = 20_000): 
   }
 }
 
+const metrics = async (mock: MockProcess) => parsePrometheus(await (await fetch(`${mock.url}/__admin/metrics`)).text());
+
 const ready = (mock: MockProcess) => fetch(`${mock.url}/__admin/ready`).then((r) => r.status === 200);
 
 describe('--database-url: PostgreSQL stops answering', () => {
@@ -120,6 +123,9 @@ describe('--database-url: PostgreSQL stops answering', () => {
     const alive = await fetch(`${mock.url}/__admin/health`);
     expect(alive.status).toBe(200);
     expect(await alive.json()).toMatchObject({ status: 'ok', store: 'unavailable' });
+    const during = await metrics(mock);
+    expect(during.value('allsign_mock_store_up')).toBe(0);
+    expect(during.value('allsign_mock_store_errors_total', { kind: 'unavailable' })).toBeGreaterThanOrEqual(30);
     await new Promise((r) => setTimeout(r, 1500));
 
     // back: ready again without a request, the data kept, and the log told it once each way
@@ -127,6 +133,9 @@ describe('--database-url: PostgreSQL stops answering', () => {
     await until('ready once the server is back', () => ready(mock));
     expect((await call(mock, 'GET', `/v2/contacts/${kept.body.id}`)).status).toBe(200);
     expect((await create(mock)).status).toBe(201);
+    const after = await metrics(mock);
+    expect(after.value('allsign_mock_store_up')).toBe(1);
+    expect(after.value('allsign_mock_store_outage_seconds_total')).toBeGreaterThanOrEqual(1.5);
     mock.child.kill('SIGTERM');
     expect(await mock.exited).toBe(0);
     const told = outageLines(mock, before);

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { isValidEmail } from '../../../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED } from '../../defaults.js';
 import type { ApiKeySpec } from '../../port/records.js';
+import { LOG_FORMATS, type LogFormat } from '../../engine/request-log.js';
 import { redactUrl } from '../../stores/sql/url.js';
 
 export interface CliOptions {
@@ -19,6 +20,8 @@ export interface CliOptions {
   data: string | undefined;
   /** a PostgreSQL server shared by several mock processes */
   databaseUrl: string | undefined;
+  /** the log's lines: human, or one JSON object each */
+  logFormat: LogFormat;
 }
 
 function integer(name: string, min: number, max: number) {
@@ -102,6 +105,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--data <dir>', 'keep the state in an embedded database in DIR: it survives restarts (one process per DIR)').env('ALLSIGN_MOCK_DATA'))
     .addOption(new Option('--database-url <url>', 'keep the state in PostgreSQL (postgres://user:password@host:port/db): replicas on one database act as one API').env('DATABASE_URL'))
     .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
+    .addOption(new Option('--log-format <format>', 'the log on stdout: human lines, or one JSON object a line (method, path without the query, status, durationMs, tenant, operation, fault) for log pipelines').env('ALLSIGN_MOCK_LOG_FORMAT').choices(LOG_FORMATS).default('human'))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health and ready stay open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
     .addOption(
       new Option('--admin-origin <origin>', 'a web origin whose pages may call /__admin (repeatable; by default browsers on other origins get 403)')
@@ -116,7 +120,8 @@ ALLSIGN_MOCK_ADMIN_ORIGINS take comma-separated lists:
 ALLSIGN_MOCK_API_KEYS=acme:sk_acme:admin@acme.example.com,globex:sk_globex
 
 Demo keys: sk_test_demo_a (tenant demo-a), sk_test_demo_b (tenant demo-b).
-Control plane: /__admin/health, /__admin/ready, /__admin/reset, /__admin/requests, /__admin/tenants, /__admin/faults,
+Control plane: /__admin/health (liveness) and /__admin/ready (readiness), open without the token;
+/__admin/metrics (Prometheus), /__admin/reset, /__admin/requests, /__admin/tenants, /__admin/faults,
 /__admin/export, /__admin/fixtures, /__admin/snapshots, /__admin/contacts/{id}/verify-identity,
 /__admin/documents/{id}/sign. API reference: /docs.
 Failures to rehearse: Prefer: code=503 (any 5xx or 429), Prefer: fault=reset|empty|truncate,
@@ -130,7 +135,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   const program = buildProgram().exitOverride();
   // commander reads process.env for .env(); give it the environment under test
   const saved = { ...process.env };
-  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES', 'ALLSIGN_MOCK_DATA', 'DATABASE_URL'];
+  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES', 'ALLSIGN_MOCK_DATA', 'DATABASE_URL', 'ALLSIGN_MOCK_LOG_FORMAT'];
   for (const k of keys) {
     if (env[k] === undefined) delete process.env[k];
     else process.env[k] = env[k];
@@ -142,7 +147,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     const envOrigins = env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     delete process.env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string; data?: string; databaseUrl?: string }>();
+    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string; data?: string; databaseUrl?: string; logFormat: LogFormat }>();
     let adminOrigins = o.adminOrigin;
     if (!adminOrigins && envOrigins) {
       try {
@@ -186,6 +191,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       fixtures: o.fixtures || undefined,
       data: o.data || undefined,
       databaseUrl: o.databaseUrl || undefined,
+      logFormat: o.logFormat,
     };
   } finally {
     for (const k of keys) {

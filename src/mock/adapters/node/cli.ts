@@ -6,9 +6,11 @@ import type { RequestListener } from 'node:http';
 import { loadContract } from '../../../contract/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../../engine/http-errors.js';
+import { eventLine, type LogFormat, type LogLevel } from '../../engine/request-log.js';
 import { createMock, type Mock } from '../../mock.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
 import { nodeHandler } from './handler.js';
+import { createMetrics } from './metrics.js';
 import { answer, createMockServer, drain, listen } from './server.js';
 import { openCliStore, type CliStore } from './store.js';
 
@@ -32,24 +34,31 @@ function options(): CliOptions {
   }
 }
 
+/** What the process says, in the log's format: JSON lines with --log-format json, plain lines otherwise. */
+type Say = (level: LogLevel, message: string, fields?: Record<string, unknown>) => void;
+
+function sayer(format: LogFormat): Say {
+  return (level, message, fields) => (level === 'error' ? console.error : console.log)(eventLine(format, level, message, fields));
+}
+
 /** The fixtures file, loaded whole or not at all: a bad one is one line per problem and exit 2. */
-async function loadFixtures(mock: Mock, file: string): Promise<void> {
+async function loadFixtures(mock: Mock, file: string, say: Say): Promise<void> {
   let state: unknown;
   try {
     state = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    console.error(`allsign-mock: cannot read the fixtures ${file}: ${(error as Error).message}`);
+    say('error', `allsign-mock: cannot read the fixtures ${file}: ${(error as Error).message}`);
     process.exit(2);
   }
   try {
     const loaded = await mock.control.loadFixtures(state);
-    console.log(`loaded ${file}: ${loaded.tenants} tenants, ${loaded.contacts} contacts, ${loaded.documents} documents`);
+    say('info', `loaded ${file}: ${loaded.tenants} tenants, ${loaded.contacts} contacts, ${loaded.documents} documents`);
   } catch (error) {
     if (!(error instanceof DomainError) || error.problem.kind !== 'invalid') throw error;
     const issues = error.problem.issues;
-    console.error(`allsign-mock: the fixtures ${file} are not valid; nothing was loaded:`);
-    for (const issue of issues.slice(0, 20)) console.error(`  ${issuePath(issue.loc)}: ${issue.msg}`);
-    if (issues.length > 20) console.error(`  … and ${issues.length - 20} more`);
+    say('error', `allsign-mock: the fixtures ${file} are not valid; nothing was loaded:`);
+    for (const issue of issues.slice(0, 20)) say('error', `  ${issuePath(issue.loc)}: ${issue.msg}`);
+    if (issues.length > 20) say('error', `  … and ${issues.length - 20} more`);
     process.exit(2);
   }
 }
@@ -75,6 +84,7 @@ function whileOpening(started: number): RequestListener {
 
 async function main(): Promise<void> {
   const o = options();
+  const say = sayer(o.logFormat);
   const started = Date.now();
   // listening from the start: an orchestrator sees the process alive (health) and not ready
   // (ready) while the store opens, and a port in use is known before anything else is done
@@ -84,21 +94,21 @@ async function main(): Promise<void> {
   try {
     address = await listen(server, o.port, o.host);
   } catch (error) {
-    console.error(`allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
+    say('error', `allsign-mock: cannot listen on ${o.host}:${o.port}: ${(error as Error).message}`);
     process.exit(2);
   }
   const host = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   // a database may take a while (a server to wait for, a first seed): say where to ask meanwhile
-  if (o.data || o.databaseUrl) console.log(`AllSign v2 mock on ${url}: opening the store (${url}/__admin/ready answers 200 once it is open)`);
-  const opening = openCliStore(o, { apiKeys: o.apiKeys, seed: o.seed, contactsPerTenant: o.contacts });
+  if (o.data || o.databaseUrl) say('info', `AllSign v2 mock on ${url}: opening the store (${url}/__admin/ready answers 200 once it is open)`, { url });
+  const opening = openCliStore(o, { apiKeys: o.apiKeys, seed: o.seed, contactsPerTenant: o.contacts }, (why) => say('warn', why));
   // the contract compiles while the database opens (its WASM compiles off the main thread)
   loadContract();
   let store: CliStore;
   try {
     store = await opening;
   } catch (error) {
-    console.error(`allsign-mock: cannot open the store: ${(error as Error).message}`);
+    say('error', `allsign-mock: cannot open the store: ${(error as Error).message}`);
     process.exit(2);
   }
   // request lines go out in batches: a synchronous write per request costs a busy mock ~7% of its
@@ -117,6 +127,8 @@ async function main(): Promise<void> {
       // the lines that could not be written are lost; the exit is not
     }
   });
+  // the process's metrics and every request's, at /__admin/metrics
+  const metrics = createMetrics();
   const mock = createMock({
     apiKeys: o.apiKeys,
     seed: o.seed,
@@ -126,15 +138,19 @@ async function main(): Promise<void> {
     adminOrigins: o.adminOrigins,
     tenantBytes: o.maxTenantMb * 2 ** 20,
     log: (line) => requestLog.write(`${line}\n`),
+    logFormat: o.logFormat,
+    observe: metrics.observe,
+    metrics,
     ...(store.repository ? { repository: store.repository } : {}),
   });
-  if (o.fixtures) await loadFixtures(mock, o.fixtures);
+  metrics.watch(mock);
+  if (o.fixtures) await loadFixtures(mock, o.fixtures, say);
   // node:http straight into the engine: no framework on the way (Express is for mounting the mock in an app)
   const handler = nodeHandler(mock);
   serve = (req, res) => {
     handler(req, res).catch((error: unknown) => {
       // the engine answers every failure itself; this is a failure of writing the answer
-      requestLog.write(`internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      requestLog.write(`${eventLine(o.logFormat, 'error', `internal error: ${(error as Error)?.stack ?? String(error)}`)}\n`);
       if (!res.headersSent) answer(res, 500, 'Internal Server Error');
       else res.destroy();
     });
@@ -145,27 +161,32 @@ async function main(): Promise<void> {
     // a second signal while draining means "now"
     if (stopping) process.exit(0);
     stopping = true;
-    console.log(`${signal} received: finishing requests in flight, then exiting`);
+    say('info', `${signal} received: finishing requests in flight, then exiting`);
     void drain(server, DRAIN_DEADLINE_MS)
       .then(() => Promise.race([store.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS))]))
-      .catch((error: unknown) => console.error(`allsign-mock: closing the store: ${(error as Error).message}`))
+      .catch((error: unknown) => say('error', `allsign-mock: closing the store: ${(error as Error).message}`))
       .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   // a kept store has the keys of the runs before: those are what works
   const keys = await mock.repository.apiKeys();
+  const ready = `AllSign v2 mock listening on ${url} (ready in ${Date.now() - started} ms)`;
+  if (o.logFormat === 'json') {
+    // for a log pipeline: one event, the tenants by name and no key (keys are secrets there)
+    say('info', ready, { url, store: store.banner, tenants: keys.map((k) => k.tenant), adminToken: Boolean(o.adminToken) });
+    return;
+  }
   const lines = [
-    `AllSign v2 mock listening on ${url} (ready in ${Date.now() - started} ms)`,
+    ready,
     `  ${store.banner}`,
     ...keys.slice(0, 20).map((k) => `  tenant ${k.tenant}: Authorization: Bearer ${k.key}  (user ${k.email})`),
     ...(keys.length > 20 ? [`  … and ${keys.length - 20} more keys (GET /__admin/tenants)`] : []),
-    `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health`,
+    `  API reference: ${url}/docs   contract: ${url}/openapi.yaml   health: ${url}/__admin/health   ready: ${url}/__admin/ready   metrics: ${url}/__admin/metrics`,
   ];
   if (o.adminToken) lines.push('  /__admin requires the X-Admin-Token header (health and ready excepted)');
   if (o.adminOrigins.length) lines.push(`  /__admin answers pages of ${o.adminOrigins.join(', ')}`);
   console.log(lines.join('\n'));
-
 }
 
 void main();

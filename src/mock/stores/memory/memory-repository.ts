@@ -1,6 +1,6 @@
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
 import { StoreFullError, UnknownTenantError } from '../../port/errors.js';
-import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
+import type { ContactPage, ListQuery, Repository, SeedOptions, StoreUsage } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
 import { contactBytes, documentBytes } from './footprint.js';
 import { SnapshotShelf } from './snapshots.js';
@@ -43,6 +43,10 @@ export class MemoryRepository implements Repository {
     const now = (this.grown.get(tenant) ?? 0) + delta;
     if (delta > 0 && now > this.tenantBytes) throw new StoreFullError(`tenant ${tenant}`, this.tenantBytes);
     this.grown.set(tenant, now);
+  }
+
+  usage(): StoreUsage {
+    return { tenantBytes: { byTenant: Object.fromEntries(this.grown), limit: this.tenantBytes } };
   }
 
   private readonly isVerifiedNow = (emailKey: string): boolean => this.users.get(emailKey) ?? false;

@@ -22,6 +22,8 @@ const RETRY_MS = 1000;
 export class Availability implements StoreHealth {
   private outage: { since: number; error: StoreUnavailableError; retry: NodeJS.Timeout } | undefined;
   private readonly listeners: ((change: AvailabilityChange) => void)[] = [];
+  private readonly refused = { unavailable: 0, full: 0 };
+  private downMs = 0;
 
   constructor(
     private readonly ping: () => Promise<void>,
@@ -49,7 +51,13 @@ export class Availability implements StoreHealth {
     }
   }
 
+  stats(): { up: boolean; refused: { unavailable: number; full: number }; downSeconds: number } {
+    const ongoing = this.outage ? performance.now() - this.outage.since : 0;
+    return { up: !this.outage, refused: { ...this.refused }, downSeconds: (this.downMs + ongoing) / 1000 };
+  }
+
   failed(error: StoreUnavailableError): void {
+    this.refused[error.full ? 'full' : 'unavailable']++;
     if (this.outage) return;
     const retry = setInterval(() => void this.retry(), RETRY_MS);
     retry.unref();
@@ -63,7 +71,9 @@ export class Availability implements StoreHealth {
     const { since, retry } = this.outage;
     clearInterval(retry);
     this.outage = undefined;
-    this.emit({ available: true, downMs: performance.now() - since });
+    const downMs = performance.now() - since;
+    this.downMs += downMs;
+    this.emit({ available: true, downMs });
   }
 
   private retrying = false;
@@ -134,6 +144,7 @@ export function guarded(driver: SqlDriver, rules: FailureRules): SqlDriver & { h
   return {
     description: driver.description,
     health,
+    ...(driver.pool ? { pool: driver.pool } : {}),
     query: (sql, params) => run(!isRead(sql), () => driver.query(sql, params)),
     exec: (sql) => run(true, () => driver.exec(sql)),
     transaction: (work) => run(true, () => driver.transaction(work)),

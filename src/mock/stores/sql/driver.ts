@@ -1,4 +1,4 @@
-import type { StoreHealth } from '../../port/repository.js';
+import type { PoolUsage, StoreHealth } from '../../port/repository.js';
 
 /** Something SQL runs on: the pool or embedded database itself, or one transaction of it. */
 export interface Queryable {
@@ -30,4 +30,6 @@ export interface SqlDriver extends Queryable {
   readonly description: string;
   /** whether the database answers: outages as they start and end, and a probe for readiness */
   readonly health?: StoreHealth;
+  /** the connections of a pool (a server's driver) */
+  pool?(): PoolUsage;
 }

@@ -73,6 +73,7 @@ export function openServer(url: string, options: ServerOptions = {}): SqlDriver 
       }
     },
     listen: (channel, onNotify) => listener(url, channel, onNotify, listeners),
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
     async close() {
       for (const stop of listeners.splice(0)) await stop();
       await pool.end();

@@ -1,6 +1,6 @@
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import { UnknownTenantError } from '../../port/errors.js';
-import type { ContactPage, ListQuery, Repository, SeedOptions, StoreHealth } from '../../port/repository.js';
+import type { ContactPage, ListQuery, Repository, SeedOptions, StoreHealth, StoreUsage } from '../../port/repository.js';
 import type { Queryable, SqlDriver } from './driver.js';
 import { insertContacts } from './bulk.js';
 import { listContacts } from './list-query.js';
@@ -45,6 +45,11 @@ export class SqlRepository implements Repository {
 
   get health(): StoreHealth | undefined {
     return this.driver.health;
+  }
+
+  usage(): StoreUsage {
+    // a database's size is the database's to report; a tenant's share of it would cost a scan
+    return this.driver.pool ? { pool: this.driver.pool() } : {};
   }
 
   /**
