@@ -23,8 +23,8 @@ export function medianRound(rounds: LoadResult[]): LoadResult {
   return { ...median, non2xx: rounds.reduce((n, r) => n + r.non2xx, 0), errors: rounds.reduce((n, r) => n + r.errors, 0) };
 }
 
-/** Loads one server with one scenario: a short warm-up, then the measured run. */
-export async function load(url: string, key: string, scenario: Scenario, seconds: number, connections: number): Promise<LoadResult> {
+/** Loads one server with one scenario: a warm-up (a third of the run unless told), then the measured run. */
+export async function load(url: string, key: string, scenario: Scenario, seconds: number, connections: number, warmUpSeconds = Math.max(1, Math.round(seconds / 3))): Promise<LoadResult> {
   const run = (duration: number) =>
     autocannon({
       url,
@@ -37,7 +37,7 @@ export async function load(url: string, key: string, scenario: Scenario, seconds
           : { method: scenario.method, path: scenario.path },
       ],
     });
-  await run(Math.max(1, Math.round(seconds / 3)));
+  await run(warmUpSeconds);
   const result = await run(seconds);
   return {
     requestsPerSecond: result.requests.average,

@@ -20,7 +20,9 @@ export async function startProcess(
 ): Promise<Started> {
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  // stdout is read and dropped, as a terminal would read it: a server's request log costs what it costs under `npm start`
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  child.stdout!.resume();
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   let exited: number | null | undefined;

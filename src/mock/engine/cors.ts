@@ -19,6 +19,9 @@ export function preflightHeaders(req: MockRequest): Record<string, string> {
   };
 }
 
-export function corsHeaders(): Record<string, string> {
-  return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED };
+/** Adds the API's CORS headers to an answer's own (fresh for each answer: set in place). */
+export function withCors(headers: Record<string, string>): Record<string, string> {
+  headers['Access-Control-Allow-Origin'] = '*';
+  headers['Access-Control-Expose-Headers'] = EXPOSED;
+  return headers;
 }

@@ -43,9 +43,13 @@ export class RequestJournal {
     return this.limits.capacity;
   }
 
+  /** Keeps `entry` itself (the caller hands it over: it is not to be changed afterwards). */
   add(entry: Omit<JournalEntry, 'body'>, bodyText: string | undefined): void {
-    const stored: StoredEntry = { ...entry, bytes: ENTRY_OVERHEAD + entry.url.length, ...(bodyText === undefined ? {} : clipBody(bodyText)) };
-    stored.bytes += stored.bodyText?.length ?? 0;
+    // on every request: one object, no spreads
+    const kept = bodyText === undefined ? undefined : clipBody(bodyText);
+    const stored = entry as StoredEntry;
+    stored.bytes = ENTRY_OVERHEAD + entry.url.length + (kept?.length ?? 0);
+    if (kept !== undefined) stored.bodyText = kept;
     this.entries.push(stored);
     this.chars += stored.bytes;
     while (this.size() > this.limits.capacity || (this.chars > this.limits.maxChars && this.size() > 1)) {
@@ -89,9 +93,9 @@ export class RequestJournal {
   }
 }
 
-function clipBody(text: string): { bodyText: string } {
-  if (text.length <= JOURNAL_MAX_BODY_CHARS) return { bodyText: text };
-  return { bodyText: JSON.stringify(`[${text.length} characters, not recorded]`) };
+function clipBody(text: string): string {
+  if (text.length <= JOURNAL_MAX_BODY_CHARS) return text;
+  return JSON.stringify(`[${text.length} characters, not recorded]`);
 }
 
 function view({ bodyText, bytes: _bytes, ...entry }: StoredEntry): JournalEntry {

@@ -9,14 +9,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const INTERNAL_ERROR = JSON.stringify({ detail: 'Internal Server Error' });
 
 /** A JSON answer; a body that cannot be written as JSON is a 500, never a thrown error. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): MockResponse {
+export function json(status: number, body: unknown, headers?: Record<string, string>): MockResponse {
   let text: string;
   try {
     text = JSON.stringify(body);
   } catch {
     return { status: 500, headers: { 'Content-Type': JSON_TYPE }, body: INTERNAL_ERROR };
   }
-  return { status, headers: { 'Content-Type': JSON_TYPE, ...headers }, body: text };
+  return { status, headers: headers ? { 'Content-Type': JSON_TYPE, ...headers } : { 'Content-Type': JSON_TYPE }, body: text };
 }
 
 /** Any refusal or failure as FastAPI's answer; what is not the client's fault is logged and is a 500. */
@@ -64,8 +64,12 @@ export interface JsonBody {
 }
 
 /** The request's body as JSON, its nesting bounded before parsing; a body the transport could not read is refused here. */
+const NO_BODY: JsonBody = { value: undefined, isJson: false };
+
 export function readJson(req: MockRequest): JsonBody {
   if (req.bodyError) throw bodyRefusal(req.bodyError);
+  // most requests (every GET) have none: nothing to look at
+  if (req.body === undefined) return NO_BODY;
   const type = mediaType(req);
   const parses = type === 'application/json' || /^application\/[^/]+\+json$/.test(type);
   if (req.body === undefined || !parses) return { value: undefined, isJson: type === 'application/json' };

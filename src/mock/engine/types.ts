@@ -3,6 +3,8 @@ export interface MockRequest {
   method: string;
   /** the path as sent, still percent-encoded, without the query */
   path: string;
+  /** the path and query as sent, when the transport has them (the journal and the log show it; rebuilt from path and query otherwise) */
+  url?: string | undefined;
   /** each query parameter's value, or values when given more than once */
   query: Record<string, string | string[]>;
   /** lower-case header names */

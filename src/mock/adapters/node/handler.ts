@@ -99,6 +99,7 @@ export function mockRequest(req: IncomingMessage, url: string, body: Body): Mock
   return {
     method: req.method ?? 'GET',
     path: q >= 0 ? url.slice(0, q) : url,
+    url,
     query,
     headers: req.headers as MockRequest['headers'],
     body: body.text === '' ? undefined : body.text,

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from 'prom-client';
 import type { MetricsEndpoint } from '../../engine/metrics.js';
 import type { Exchange } from '../../engine/request-log.js';
 import type { Mock } from '../../mock.js';
@@ -31,19 +31,41 @@ export function createMetrics(options: MetricsOptions = {}): MockMetrics {
   const registers = [registry];
   let mock: Mock | undefined;
 
-  const requests = new Counter({
+  // every request counts here, in plain maps (a prom-client child hashes its labels at each call);
+  // the registry reads them when scraped
+  const answered = new Map<string, Map<number, number>>();
+  const latency = new Map<string, { buckets: number[]; sum: number; count: number }>();
+  new Counter({
     name: 'allsign_mock_requests_total',
     help: 'Requests answered, by operation (the contract\'s operationId; "admin" for /__admin; "none" when no route matched) and status',
     labelNames: ['operation', 'status'],
     registers,
+    collect() {
+      this.reset();
+      for (const [operation, byStatus] of answered) for (const [status, count] of byStatus) this.inc({ operation, status: String(status) }, count);
+    },
   });
-  const latency = new Histogram({
-    name: 'allsign_mock_request_duration_seconds',
-    help: 'Time from the request read to the answer, by operation',
-    labelNames: ['operation'],
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
+  const durationName = 'allsign_mock_request_duration_seconds';
+  const durationHelp = 'Time from the request read to the answer, by operation';
+  registry.registerMetric({
+    name: durationName,
+    help: durationHelp,
+    type: 'histogram',
+    aggregator: 'sum',
+    reset: () => latency.clear(),
+    get: async () => ({
+      name: durationName,
+      help: durationHelp,
+      type: 'histogram',
+      aggregator: 'sum',
+      values: [...latency].flatMap(([operation, h]) => [
+        ...LATENCY_BUCKETS.map((le, i) => ({ metricName: `${durationName}_bucket`, labels: { le, operation }, value: h.buckets[i]! })),
+        { metricName: `${durationName}_bucket`, labels: { le: '+Inf', operation }, value: h.count },
+        { metricName: `${durationName}_sum`, labels: { operation }, value: h.sum },
+        { metricName: `${durationName}_count`, labels: { operation }, value: h.count },
+      ]),
+    }),
+  } as unknown as Metric);
   const faults = new Counter({
     name: 'allsign_mock_faults_injected_total',
     help: 'Faults applied to requests (Prefer or /__admin/faults), by kind: status (an injected 5xx or 429), reset, empty, truncate, delay',
@@ -131,9 +153,6 @@ export function createMetrics(options: MetricsOptions = {}): MockMetrics {
     },
   });
 
-  // the labelled children of the hot path, made once each
-  const counted = new Map<string, Counter.Internal>();
-  const timed = new Map<string, Histogram.Internal<'operation'>>();
   return {
     registry,
     watch(m) {
@@ -141,13 +160,16 @@ export function createMetrics(options: MetricsOptions = {}): MockMetrics {
     },
     observe(e) {
       const operation = e.operationId ?? (e.admin ? 'admin' : 'none');
-      const key = `${operation} ${e.status}`;
-      let count = counted.get(key);
-      if (!count) counted.set(key, (count = requests.labels(operation, String(e.status))));
-      count.inc();
-      let time = timed.get(operation);
-      if (!time) timed.set(operation, (time = latency.labels(operation)));
-      time.observe(e.durationMs / 1000);
+      let byStatus = answered.get(operation);
+      if (!byStatus) answered.set(operation, (byStatus = new Map()));
+      byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
+      let h = latency.get(operation);
+      if (!h) latency.set(operation, (h = { buckets: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 }));
+      const seconds = e.durationMs / 1000;
+      // buckets are cumulative: each bound the duration fits under counts it
+      for (let i = LATENCY_BUCKETS.length - 1; i >= 0 && seconds <= LATENCY_BUCKETS[i]!; i--) h.buckets[i]!++;
+      h.sum += seconds;
+      h.count++;
       const fault = e.fault;
       if (fault) {
         if (fault.status) faults.inc({ kind: 'status' });

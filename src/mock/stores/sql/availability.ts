@@ -110,7 +110,7 @@ export class Availability implements StoreHealth {
 }
 
 /** Statements that change nothing on disk: everything else counts as a write. */
-function isRead(sql: string): boolean {
+export function isRead(sql: string): boolean {
   return /^\s*(SELECT|SHOW)\b/i.test(sql) && !/\bFOR (UPDATE|SHARE)\b|\bpg_notify\b|\bnextval\b/i.test(sql);
 }
 

@@ -6,6 +6,7 @@ import { guarded } from './availability.js';
 import type { Queryable, SqlDriver } from './driver.js';
 import { classifyEmbedded, embeddedFailures } from './failures.js';
 import { lockDataDir, type DirLock } from './lock-file.js';
+import { cachedReads } from './read-cache.js';
 import { migrate } from './migrations.js';
 import { PreparedStatements } from './pglite-statements.js';
 import { pgliteAssets } from './pglite-warm.js';
@@ -48,7 +49,8 @@ export async function openEmbedded(dir: string): Promise<SqlDriver & { created: 
         return false;
       }
     };
-    return Object.assign(guarded(pgliteDriver(db, `an embedded database in ${root} (PGlite)`, { lock, writable }), failures), { created });
+    // the guard outside the cache: a read answered from memory still finds its directory there first
+    return Object.assign(guarded(cachedReads(pgliteDriver(db, `an embedded database in ${root} (PGlite)`, { lock, writable })), failures), { created });
   } catch (error) {
     lock.release();
     throw error;
@@ -75,7 +77,7 @@ async function createDatabase(data?: string): Promise<PGlite> {
 
 /** An in-memory PGlite (no directory, no lock): for tests that want a fresh embedded database each. */
 export async function openEmbeddedInMemory(): Promise<SqlDriver> {
-  return guarded(pgliteDriver(await createDatabase(), 'an in-memory embedded database (PGlite)'), { classify: classifyEmbedded });
+  return guarded(cachedReads(pgliteDriver(await createDatabase(), 'an in-memory embedded database (PGlite)')), { classify: classifyEmbedded });
 }
 
 function queryable(db: PGlite | Transaction, prepared: PreparedStatements, inTransaction: boolean): Queryable {
