@@ -2,7 +2,7 @@ import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { ControlPlane } from './domain/control-plane.js';
 import { MockService, type Service } from './domain/service.js';
-import { createAdmin } from './admin/router.js';
+import { createAdmin } from './admin/pipeline.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
