@@ -77,7 +77,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const refusal = (error: unknown) => errorResponse(error, log);
 
   /** The API: CORS open to any page, a preflight answered here. */
-  async function api_(req: MockRequest, state: RequestState): Promise<MockResponse> {
+  async function answerApi(req: MockRequest, state: RequestState): Promise<MockResponse> {
     if (isPreflight(req)) return { status: 204, headers: preflightHeaders(req), body: '' };
     let res: MockResponse;
     try {
@@ -116,7 +116,7 @@ export function createMock(options: MockOptions = {}): Mock {
   async function handle(req: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const state: RequestState = { tenant: null, operationId: null };
-    const res = isAdminPath(req.path) ? await admin.handle(req) : await api_(req, state);
+    const res = isAdminPath(req.path) ? await admin.handle(req) : await answerApi(req, state);
     record(req, res, state, started);
     return res;
   }

@@ -1,7 +1,8 @@
 import type { Contract, Operation } from '../../contract/index.js';
 import type { Service } from '../domain/service.js';
 import { HANDLERS } from './handlers/index.js';
-import type { Handler, HandlerContext, OperationId } from './handlers/types.js';
+import type { OperationId } from '../../types/index.js';
+import type { Handler, HandlerContext } from './handlers/types.js';
 import { Errors } from './http-errors.js';
 import { failure, type FaultRegistry } from './faults.js';
 import { preferences, preferred } from './prefer.js';
