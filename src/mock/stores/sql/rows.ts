@@ -1,10 +1,10 @@
 import type { ContactRecord, ContactSource, CustomFieldMap, DocumentRecord, DocumentStatus, NewContact, ParticipantRecord } from '../../port/records.js';
-import { fold, words } from '../../port/text.js';
+import { companyText, searchText, searchWords } from '../../port/text.js';
 import { decodeText, encodeText } from './text-codec.js';
 
 // Records ↔ rows. What search and autocomplete read is derived here, in the application, with the
 // port's fold() and words(): PostgreSQL's unaccent folds some letters NFD keeps (ł, ø, ß, æ), and
-// one matching for every store matters more than where it is computed.
+// one matching for every store matters more than where it is computed (port/text.ts).
 
 // Rows come back as one JSON array each: PostgreSQL builds it and JSON.parse reads it, where the
 // drivers' parsers would read fifteen typed columns one by one (a list page took twice as long).
@@ -51,8 +51,7 @@ export interface SearchColumns {
 }
 
 export function searchColumns(contact: Pick<ContactRecord, 'fullName' | 'email' | 'company'>): SearchColumns {
-  const text = fold(`${contact.fullName ?? ''}\u0001${contact.email}`);
-  return { searchText: encodeText(text), companyText: encodeText(contact.company ? fold(contact.company) : ''), words: [...new Set(words(text))] };
+  return { searchText: encodeText(searchText(contact)), companyText: encodeText(companyText(contact)), words: [...searchWords(contact)] };
 }
 
 /** The writable columns of a contact, in the order of CONTACT_VALUES, as parameters. */
