@@ -6,7 +6,7 @@ import { createAdmin } from './admin/pipeline.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
-import { FaultRegistry } from './engine/faults.js';
+import { FaultRegistry, withFault } from './engine/faults.js';
 import { RequestJournal } from './engine/journal.js';
 import { errorResponse, json, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
@@ -92,11 +92,7 @@ export function createMock(options: MockOptions = {}): Mock {
   async function operation(req: MockRequest, state: RequestState): Promise<MockResponse> {
     const answer = await api.answer(req, readJson(req), state);
     if (!answer) return refusal(Errors.routeNotFound());
-    if (answer.fault === 'reset') return { status: 0, headers: {}, body: '', fault: 'reset' };
-    const res = json(answer.status, answer.body);
-    if (answer.fault === 'empty') res.body = '';
-    if (answer.fault === 'truncate') res.fault = 'truncate';
-    return res;
+    return withFault(json(answer.status, answer.body), answer.fault);
   }
 
   function record(req: MockRequest, res: MockResponse, state: RequestState, started: number): void {

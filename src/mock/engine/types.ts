@@ -20,8 +20,15 @@ export type BodyError =
   | { kind: 'charset'; message: string }
   | { kind: 'aborted'; message: string };
 
-/** What a fault may do to the connection instead of (or after) answering. */
-export type TransportFault = 'reset' | 'truncate';
+/**
+ * What a fault may do to an answer, the one list of them (Prefer: fault=…, POST /__admin/faults):
+ * break the connection before answering, answer an empty body, or cut the body halfway.
+ */
+export const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The faults a transport carries out itself (an empty body is an ordinary answer). */
+export type TransportFault = Exclude<FaultKind, 'empty'>;
 
 export interface MockResponse {
   status: number;
