@@ -8,6 +8,7 @@ import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
 import { FaultRegistry, withFault } from './engine/faults.js';
 import { RequestJournal } from './engine/journal.js';
+import { requestUrl } from './engine/query.js';
 import { errorResponse, json, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
 import type { ApiKeySpec } from './port/records.js';
@@ -52,13 +53,6 @@ export interface Mock {
 
 function isAdminPath(path: string): boolean {
   return path === '/__admin' || path.startsWith('/__admin/');
-}
-
-function requestUrl(req: MockRequest): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(req.query)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
-  const query = params.toString();
-  return query ? `${req.path}?${query}` : req.path;
 }
 
 export function createMock(options: MockOptions = {}): Mock {

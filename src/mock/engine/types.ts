@@ -13,6 +13,9 @@ export interface MockRequest {
   bodyError?: BodyError | undefined;
 }
 
+/** The largest request body a transport reads (1 MiB); past it the answer is a 413. */
+export const MAX_BODY_BYTES = 2 ** 20;
+
 /** Why a transport could not read a body. */
 export type BodyError =
   | { kind: 'too_large' }
