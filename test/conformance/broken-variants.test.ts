@@ -42,8 +42,9 @@ const VARIANTS: Variant[] = [
 
 describe('the suite catches deliberately broken mocks', () => {
   it.each(VARIANTS)('%s', async (_name, start, caughtBy) => {
-    // these are the hand-written checks' bugs: generation has variants of its own (generation-variants.test.ts)
-    const summary = await runAgainst(await start(), { generate: 0 });
+    // these are the hand-written checks' bugs (generation has variants of its own, generation-variants.test.ts);
+    // only the owning checks run: what the others would find says nothing of the check under test
+    const summary = await runAgainst(await start(), { generate: 0, only: caughtBy });
     const failed = summary.results.filter((r) => r.outcome === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.map((r) => r.id)).toEqual(expect.arrayContaining(caughtBy));
