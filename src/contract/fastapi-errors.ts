@@ -87,6 +87,10 @@ function toIssue(error: ErrorObject, location: Location): ValidationIssue | Vali
       return { type: 'greater_than_equal', loc, msg: `Input should be greater than or equal to ${p.limit}`, input, ctx: { ge: p.limit } };
     case 'maximum':
       return { type: 'less_than_equal', loc, msg: `Input should be less than or equal to ${p.limit}`, input, ctx: { le: p.limit } };
+    case 'exclusiveMinimum':
+      return { type: 'greater_than', loc, msg: `Input should be greater than ${p.limit}`, input, ctx: { gt: p.limit } };
+    case 'exclusiveMaximum':
+      return { type: 'less_than', loc, msg: `Input should be less than ${p.limit}`, input, ctx: { lt: p.limit } };
     case 'minItems': {
       const actual = Array.isArray(input) ? input.length : 0;
       return {

@@ -66,7 +66,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
-  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], log });
 
   const refusal = (error: unknown) => errorResponse(error, log);
 

@@ -62,6 +62,16 @@ describe('the API reference calls the mock that serves it', () => {
     expect(yaml.text).toMatch(/^openapi: 3\.1\.0/);
   });
 
+  it('serves the control plane’s contract beside it, this mock its one server', async () => {
+    const { app } = mockApi();
+    const json = await request(app).get('/openapi/admin.json').set('Host', '127.0.0.1:4321');
+    expect(json.body.servers.map((s: { url: string }) => s.url)).toEqual(['http://127.0.0.1:4321']);
+    expect(json.body.paths['/__admin/faults'].post.operationId).toBe('adminAddFault');
+    const yaml = await request(app).get('/openapi/admin.yaml').set('Host', 'localhost:4010');
+    expect(yaml.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(parse(yaml.text).servers.map((s: { url: string }) => s.url)).toEqual(['http://localhost:4010']);
+  });
+
   it('behind a proxy, the forwarded origin; mounted under a prefix, the prefix', async () => {
     const outer = express();
     outer.use('/sandbox', mockApi().app);

@@ -1,16 +1,16 @@
-import type { ValidationIssue } from '../../contract/index.js';
+import { adminSchema, type ValidationIssue } from '../../contract/index.js';
 import type { ApiKeySpec, Counts, DocumentRecord, SnapshotInfo, StoreState } from '../port/records.js';
 import type { SeedOptions } from '../port/repository.js';
 import { sign } from './documents.js';
 import { refuse } from './errors.js';
 import { parseState } from './fixtures.js';
-import { TENANT_NAME } from './fixture-schema.js';
 import type { ContactDetails, Service } from './service.js';
 
 /** Tenants a store holds at most: throwaway tenants come and go, they must not pile up. */
 export const MAX_TENANTS = 1000;
-export const MAX_TENANT_SEED = 10_000;
-const SNAPSHOT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** names the control plane's contract allows (openapi/admin.yaml): the rules hold for callers in process too */
+const TENANT_NAME = String(adminSchema('TenantName').pattern);
+const SNAPSHOT_NAME = new RegExp(String(adminSchema('SnapshotName').pattern));
 
 function randomHex(bytes: number): string {
   return [...globalThis.crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -31,7 +31,6 @@ export interface Fault extends FaultSpec {
 }
 
 export const MAX_FAULTS_PER_TENANT = 100;
-export const MAX_FAULT_DELAY_MS = 60_000;
 
 const REASONS: Record<number, string> = {
   429: 'Too Many Requests',

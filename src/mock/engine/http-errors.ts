@@ -23,6 +23,7 @@ export const Errors = {
   invalidApiKey: () => new ApiError(401, 'Invalid API key', { 'WWW-Authenticate': 'Bearer' }),
   adminTokenRequired: () => new ApiError(401, 'Missing or wrong X-Admin-Token header'),
   routeNotFound: () => new ApiError(404, 'Not Found'),
+  faultNotFound: () => new ApiError(404, 'Fault not found'),
   methodNotAllowed: (allow: string[]) => new ApiError(405, 'Method Not Allowed', { Allow: allow.join(', ') }),
   validation: (issues: ValidationIssue[]) => new ApiError(422, issues),
   bodyTooLarge: () => new ApiError(413, `Request body too large (limit ${MAX_BODY_BYTES / 2 ** 20} MB)`),

@@ -1,5 +1,5 @@
-import type { Operation } from '../../contract/index.js';
-import { isFailureStatus, MAX_FAULT_DELAY_MS, type FaultEffect } from './faults.js';
+import { adminLimits, type Operation } from '../../contract/index.js';
+import { isFailureStatus, type FaultEffect } from './faults.js';
 import { Errors } from './http-errors.js';
 import { FAULT_KINDS, type FaultKind } from './types.js';
 
@@ -49,7 +49,8 @@ export function preferred(prefs: Map<string, string>, op: Operation): Preferred 
   }
   const delay = prefs.get('delay');
   if (delay !== undefined) {
-    if (!/^\d+$/.test(delay) || Number(delay) > MAX_FAULT_DELAY_MS) throw Errors.badRequest(`Prefer: delay=${delay} is not a delay; use delay=MS with MS from 0 to ${MAX_FAULT_DELAY_MS}`);
+    const max = adminLimits().faultDelayMs;
+    if (!/^\d+$/.test(delay) || Number(delay) > max) throw Errors.badRequest(`Prefer: delay=${delay} is not a delay; use delay=MS with MS from 0 to ${max}`);
     effect.delayMs = Number(delay);
   }
   if (Object.keys(effect).length) result.effect = effect;

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contractDocument } from '../../../contract/index.js';
+import { adminContractDocument, contractDocument } from '../../../contract/index.js';
 
 const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-/** the contract as written; the same relative position holds from src/ and from dist/ */
+/** the contracts as written; the same relative position holds from src/ and from dist/ */
 const CONTRACT_YAML = fileURLToPath(new URL('../../../../openapi/allsign-v2.yaml', import.meta.url));
+const ADMIN_YAML = fileURLToPath(new URL('../../../../openapi/admin.yaml', import.meta.url));
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -45,10 +46,17 @@ function requestOrigin(req: Request): string | undefined {
   return `${proto}://${host}${req.baseUrl}`;
 }
 
+type Servers = { url: string; description: string }[];
+
 /** The contract's servers with this mock's origin first (the one Swagger UI selects). */
-function servers(origin: string | undefined): { url: string; description: string }[] {
-  const own = (contractDocument().servers ?? []) as { url: string; description: string }[];
+function servers(origin: string | undefined): Servers {
+  const own = (contractDocument().servers ?? []) as Servers;
   return origin ? [{ url: origin, description: 'This mock' }, ...own] : own;
+}
+
+/** The control plane is this mock's own: its one server is where the page reached it. */
+function adminServers(origin: string | undefined): Servers {
+  return origin ? [{ url: origin, description: 'This mock' }] : ((adminContractDocument().servers ?? []) as Servers);
 }
 
 /** The YAML as written, its top-level `servers` block replaced (comments and layout kept). */
@@ -57,13 +65,19 @@ function yamlWithServers(text: string, list: { url: string; description: string 
   return text.replace(/^servers:\n(?:[ \t].*\n|-.*\n)*/m, block);
 }
 
-/** The contract (YAML and JSON) and an API reference page served from the package, no CDN. */
+/**
+ * The contracts (YAML and JSON: the API's at /openapi.*, the control plane's at /openapi/admin.*)
+ * and an API reference page served from the package, no CDN.
+ */
 export function docsRouter(): Router {
   const router = express.Router();
   const text = readFileSync(CONTRACT_YAML, 'utf8');
+  const adminText = readFileSync(ADMIN_YAML, 'utf8');
   router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(yamlWithServers(text, servers(requestOrigin(req)))));
   router.get('/openapi.json', (req, res) => void res.type('application/json').send(JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) })));
+  router.get('/openapi/admin.yaml', (req, res) => void res.type('application/yaml').send(yamlWithServers(adminText, adminServers(requestOrigin(req)))));
+  router.get('/openapi/admin.json', (req, res) => void res.type('application/json').send(JSON.stringify({ ...adminContractDocument(), servers: adminServers(requestOrigin(req)) })));
   router.get(['/docs', '/docs/'], (_req, res) => void res.type('html').send(PAGE));
   router.use('/docs', express.static(SWAGGER_UI_DIR, { index: false }));
   return router;
