@@ -95,9 +95,9 @@ export function createMock(options: MockOptions = {}): Mock {
       const durationMs = performance.now() - started;
       const url = requestUrl(req);
       if (!isAdminPath(req.path)) {
-        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
+        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId, ...(res.code ? { code: res.code } : {}) }, req.body);
       }
-      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}`);
+      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}${res.code ? ` ${res.code}` : ''}`);
     } catch {
       // losing one entry is better than losing the answer
     }

@@ -394,6 +394,8 @@ export interface components {
             tenant: string | null;
             /** @description The contract operation it reached, when it reached one. */
             operationId: string | null;
+            /** @description A refusal's stable code (MOCK_ERR_…, the mock's error catalogue); absent from an answer that is no refusal. */
+            code?: string;
             /** @description The body as sent (parsed when JSON), or a note when too large; absent when none was sent. */
             body?: unknown;
         };

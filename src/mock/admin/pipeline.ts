@@ -28,7 +28,7 @@ function assertDecodable(path: string): void {
     try {
       decodeURIComponent(segment);
     } catch {
-      throw Errors.badRequest(`Failed to decode path parameter ${JSON.stringify(segment)}`);
+      throw Errors.pathUndecodable(segment);
     }
   }
 }
@@ -58,8 +58,8 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
   /** Every request under /__admin: pages of other origins are refused before anything runs. */
   async function handle(req: MockRequest): Promise<MockResponse> {
     const access = adminAccess(req, options.adminOrigins);
-    if (req.method === 'OPTIONS') return access.ok ? { status: 204, headers: adminPreflightHeaders(req, access), body: '' } : json(403, { detail: access.reason });
-    if (!access.ok) return json(403, { detail: access.reason });
+    if (!access.ok) return errorResponse(Errors.otherOrigin(access.reason), options.log);
+    if (req.method === 'OPTIONS') return { status: 204, headers: adminPreflightHeaders(req, access), body: '' };
     let res: MockResponse;
     try {
       res = await answer(req);
