@@ -8,7 +8,10 @@ import { freshRepository, runAgainst, startMock, type RunningMock } from './help
 
 type Variant = [name: string, start: () => Promise<RunningMock>, caughtBy: string[]];
 const store = (Variant: broken.RepositoryVariant) => () => startMock({ repository: new Variant(freshRepository()) });
-const service = (Variant: broken.ServiceVariant) => () => startMock({ decorateService: (inner) => new Variant(inner) });
+const service = (Variant: broken.ServiceVariant) => () => {
+  const repository = freshRepository();
+  return startMock({ repository, decorateService: (inner) => new Variant(inner, repository) });
+};
 const wrapped = (wrap: (app: Express) => Express) => () => startMock({ wrap });
 
 // (51 participants at create, and a participant without whatsapp on a WhatsApp document, are

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allDecisions, catalogue } from '../../src/conformance/index.js';
 import { DeleteDoesNotDelete } from './broken-mocks.js';
-import { KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
+import { freshRepository, KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,7 +52,8 @@ describe('allsign-conformance', () => {
   }, 60_000);
 
   it('exits 1 naming the failed check, with request, response and expectation', async () => {
-    const mock = await startMock({ decorateService: (inner) => new DeleteDoesNotDelete(inner) });
+    const repository = freshRepository();
+    const mock = await startMock({ repository, decorateService: (inner) => new DeleteDoesNotDelete(inner, repository) });
     try {
       const run = await cli(['--only', 'contacts.delete'], { ALLSIGN_BASE_URL: mock.baseUrl, ALLSIGN_API_KEY: KEY_A });
       expect(run.code, run.stdout + run.stderr).toBe(1);
