@@ -103,41 +103,41 @@ describe('allsign-conformance', () => {
   }, 60_000);
 
   it('exits 2 on bad usage or an unreachable target, before running anything', async () => {
-    const missing = await cli(['--api-key', KEY_A]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--base-url/);
     const closed = await startMock();
     await closed.close();
-    const unreachable = await cli(['--base-url', closed.baseUrl, '--api-key', KEY_A]);
+    const mock = await startMock({ wrap: (app) => express().use('/api', app) });
+    // each run is its own process: they go at once
+    const usage = (...args: string[]) => cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, ...args]);
+    const [missing, unreachable, elsewhere, query, badGenerate, unknown, badReporter, badOwner] = await Promise.all([
+      cli(['--api-key', KEY_A]),
+      cli(['--base-url', closed.baseUrl, '--api-key', KEY_A]),
+      cli(['--base-url', mock.baseUrl, '--api-key', KEY_A]).finally(() => mock.close()),
+      cli(['--base-url', 'http://127.0.0.1:9/api?x=1', '--api-key', KEY_A]),
+      usage('--generate', '-1'),
+      usage('--only', 'nope.nothing'),
+      usage('--reporter', 'xml'),
+      usage('--key-owner-email', 'nobody'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--base-url/);
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused .*is the server running/)]);
-    const mock = await startMock({ wrap: (app) => express().use('/api', app) });
-    try {
-      const elsewhere = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A]);
-      expect(elsewhere.code).toBe(2);
-      expect(elsewhere.stdout).toBe('');
-      expect(elsewhere.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: this does not look like an AllSign v2 API: GET .*\/v2\/contacts\?pageSize=1 answered 404/)]);
-    } finally {
-      await mock.close();
-    }
-    const query = await cli(['--base-url', 'http://127.0.0.1:9/api?x=1', '--api-key', KEY_A]);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stdout).toBe('');
+    expect(elsewhere.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: this does not look like an AllSign v2 API: GET .*\/v2\/contacts\?pageSize=1 answered 404/)]);
     expect(query.code).toBe(2);
     expect(query.stderr).toMatch(/--base-url must not carry a query or a fragment/);
-    const badGenerate = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--generate', '-1']);
     expect(badGenerate.code).toBe(2);
     expect(badGenerate.stderr).toMatch(/--generate must be a whole number of at least 0/);
-    const unknown = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--only', 'nope.nothing']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no check matches nope\.nothing/);
-    const badReporter = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--reporter', 'xml']);
     expect(badReporter.code).toBe(2);
-    const badOwner = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--key-owner-email', 'nobody']);
     expect(badOwner.code).toBe(2);
     expect(badOwner.stderr).toMatch(/--key-owner-email must be an email address/);
   }, 60_000);
 
   it('lists every check in one consistent row each, and shows help with exit 0', async () => {
-    const list = await cli(['--list']);
+    const [list, help] = await Promise.all([cli(['--list']), cli(['--help'])]);
     expect(list.code).toBe(0);
     const rows = list.stdout.trim().split('\n').map((line) => line.split('\t'));
     expect(rows.map((r) => r[0])).toEqual(catalogue().map((e) => e.id));
@@ -148,7 +148,6 @@ describe('allsign-conformance', () => {
     expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\thand-written\tdocumented\tpositive\tcreates\t/m);
     expect(list.stdout).toMatch(/^generic\.not-a-server-error\tgeneric\tdocumented\tresponse\tread-only\t/m);
     expect(list.stdout).toMatch(/^cleanup\.nothing-left\trun\t/m);
-    const help = await cli(['--help']);
     expect(help.code).toBe(0);
     const text = help.stdout.replace(/\s+/g, ' ');
     for (const flag of ['--read-only', '--generate', '--seed', '--strict', '--list', 'id, origin, provenance, kind, data, title']) expect(text).toContain(flag);
