@@ -10,3 +10,5 @@ export { adminLimits, adminSchema, contractLimits } from './limits.js';
 export type { AdminLimits, ContractLimits } from './limits.js';
 export { adminContractDocument, contractDocument } from './load.js';
 export type { OpenApiDocument } from './load.js';
+export { nodeAt, childOf, escapeKey, joinPointer, pointerKeys, valueAt, operationPointer } from './pointers.js';
+export type { ContractNode } from './pointers.js';

@@ -1,4 +1,5 @@
 import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
+import { joinPointer, valueAt } from './pointers.js';
 
 /** Limits the contract states, read from it so that the rules and the contract cannot drift apart. */
 export interface ContractLimits {
@@ -13,9 +14,9 @@ export interface ContractLimits {
 }
 
 function at(path: (string | number)[], doc: OpenApiDocument = contractDocument()): number {
-  let node: unknown = doc;
-  for (const key of path) node = (node as Record<string | number, unknown> | undefined)?.[key];
-  if (typeof node !== 'number') throw new Error(`the contract has no number at ${path.join('.')}`);
+  const pointer = joinPointer('#', ...path);
+  const node = valueAt(doc, pointer);
+  if (typeof node !== 'number') throw new Error(`the contract has no number at ${pointer}`);
   return node;
 }
 
