@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../../contract/index.js';
 import type { AdminOperations } from '../../types/admin.js';
 import { isFailureStatus, type FaultSpec } from '../engine/faults.js';
+import { Errors } from '../engine/http-errors.js';
 import type { ApiKeySpec } from '../port/records.js';
 
 type FaultBody = AdminOperations['adminAddFault']['requestBody']['content']['application/json'];
@@ -33,9 +34,14 @@ export function faultRules(input: unknown, keys: readonly ApiKeySpec[]): Validat
   return issues;
 }
 
-/** A fault as the registry keeps it, from a body the schema and the rules above have passed. */
-export function toFaultSpec(body: FaultBody, tenantOfKey: (key: string) => string): FaultSpec {
-  const spec: FaultSpec = { tenant: body.apiKey !== undefined ? tenantOfKey(body.apiKey) : body.tenant! };
+/**
+ * A fault as the registry keeps it, from a body the schema and the rules above have passed; a key
+ * deleted since the rules looked is refused as they would refuse it.
+ */
+export function toFaultSpec(body: FaultBody, keys: readonly ApiKeySpec[]): FaultSpec {
+  const tenant = body.apiKey !== undefined ? keys.find((k) => k.key === body.apiKey)?.tenant : body.tenant;
+  if (tenant === undefined) throw Errors.validation(faultRules(body, keys));
+  const spec: FaultSpec = { tenant };
   // the fields in one order, whatever the body's: the fault's answer always lists them so
   for (const key of ['operationId', 'status', 'fault', 'delayMs', 'retryAfter', 'times', 'rate'] as const) {
     if (body[key] !== undefined) (spec as unknown as Record<string, unknown>)[key] = body[key];

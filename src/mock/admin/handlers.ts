@@ -36,8 +36,7 @@ export type AdminHandlers = { [K in AdminOperationId]: AdminHandler<K> };
 /** Every operation of the control plane, answered. */
 export function adminHandlers(control: ControlPlane, journal: RequestJournal, faults: FaultRegistry, started: number): AdminHandlers {
   const addFault: AdminHandler<'adminAddFault'> = async ({ body }) => {
-    const keys = await control.apiKeys();
-    return { status: 201, body: faults.add(toFaultSpec(body!, (key) => keys.find((k) => k.key === key)!.tenant)) };
+    return { status: 201, body: faults.add(toFaultSpec(body!, await control.apiKeys())) };
   };
   addFault.rules = async (body) => faultRules(body, await control.apiKeys());
 
