@@ -830,7 +830,7 @@ export interface operations {
                 tenant?: components["schemas"]["NonEmpty"];
                 /** @description The operationId the requests reached. */
                 operation?: components["schemas"]["OperationId"];
-                /** @description Entries at or after this time. */
+                /** @description Entries at or after this time (ISO 8601; any date JavaScript's Date reads is taken, a date alone as its midnight UTC). */
                 since?: string;
             };
             header?: never;

@@ -27,8 +27,8 @@ export type AdminReply<K extends AdminOperationId> = { [S in SuccessStatus<K>]: 
 
 export interface AdminHandler<K extends AdminOperationId> {
   (ctx: AdminContext<K>): Promise<AdminReply<K>> | AdminReply<K>;
-  /** the rules a schema cannot say (across fields, against state), checked on the body as sent and reported with the schema's issues */
-  rules?: (body: unknown) => Promise<ValidationIssue[]>;
+  /** the rules a schema cannot say (across fields, against state), checked on the request as sent and reported with the schema's issues */
+  rules?: (body: unknown, query: Record<string, string | string[]>) => Promise<ValidationIssue[]> | ValidationIssue[];
 }
 
 export type AdminHandlers = { [K in AdminOperationId]: AdminHandler<K> };
@@ -39,6 +39,19 @@ export function adminHandlers(control: ControlPlane, journal: RequestJournal, fa
     return { status: 201, body: faults.add(toFaultSpec(body!, await control.apiKeys())) };
   };
   addFault.rules = async (body) => faultRules(body, await control.apiKeys());
+
+  const listRequests: AdminHandler<'adminListRequests'> = ({ query }) => ({
+    status: 200,
+    body: {
+      requests: journal.list({ limit: query.limit, tenant: query.tenant, operationId: query.operation, since: query.since === undefined ? undefined : new Date(query.since).toISOString() }),
+      capacity: journal.capacity,
+    },
+  });
+  // any date Date reads, as the journal always took
+  listRequests.rules = (_body, query) =>
+    typeof query.since === 'string' && query.since !== '' && Number.isNaN(Date.parse(query.since))
+      ? [{ type: 'datetime_parsing', loc: ['query', 'since'], msg: 'Input should be a valid datetime', input: query.since }]
+      : [];
 
   return {
     adminHealth: async () => ({ status: 200, body: { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), ...(await control.counts()) } }),
@@ -78,13 +91,7 @@ export function adminHandlers(control: ControlPlane, journal: RequestJournal, fa
     },
 
     // ---- what clients sent, and failures to rehearse
-    adminListRequests: ({ query }) => ({
-      status: 200,
-      body: {
-        requests: journal.list({ limit: query.limit, tenant: query.tenant, operationId: query.operation, since: query.since === undefined ? undefined : new Date(query.since).toISOString() }),
-        capacity: journal.capacity,
-      },
-    }),
+    adminListRequests: listRequests,
     adminClearRequests: () => {
       journal.clear();
       return { status: 200, body: { status: 'cleared' } };

@@ -12,7 +12,7 @@ import { constantTimeEqual } from './constant-time.js';
 import { adminAccess, adminPreflightHeaders } from './guard.js';
 import { adminHandlers } from './handlers.js';
 
-type AnyHandler = ((ctx: unknown) => Promise<{ status: number; body: unknown }>) & { rules?: (body: unknown) => Promise<ValidationIssue[]> };
+type AnyHandler = ((ctx: unknown) => Promise<{ status: number; body: unknown }>) & { rules?: (body: unknown, query: MockRequest['query']) => Promise<ValidationIssue[]> | ValidationIssue[] };
 
 export interface AdminOptions {
   /** protects every route but health with the X-Admin-Token header */

@@ -21,14 +21,14 @@ export async function validateRequest(
   req: MockRequest,
   params: Record<string, string>,
   json: RequestJson,
-  more?: (body: unknown) => Promise<{ loc: (string | number)[] }[]> | { loc: (string | number)[] }[],
+  more?: (body: unknown, query: MockRequest['query']) => Promise<{ loc: (string | number)[] }[]> | { loc: (string | number)[] }[],
 ): Promise<ValidRequest> {
   if (op.hasRequestBody && req.body !== undefined && !json.isJson) throw Errors.unsupportedMediaType(req.headers['content-type'] ?? '');
   const path = op.validatePath(params);
   const query = op.validateQuery(req.query);
   const body = op.validateBody(json.value);
   const issues = [path, query, body].flatMap((r) => (r.ok ? [] : r.issues));
-  if (more) issues.push(...((await more(json.value)) as typeof issues));
+  if (more) issues.push(...((await more(json.value, req.query)) as typeof issues));
   if (issues.length) throw Errors.validation(issues);
   return { params: path.ok ? path.value : {}, query: query.ok ? query.value : {}, body: body.ok ? body.value : undefined };
 }
