@@ -69,7 +69,7 @@ function listeningUrl(child: ChildProcessByStdio<null, Readable, Readable>): Pro
 
 describe('the packed package', () => {
   it('ships the build, the contract, the docs and the license; no sources, tests or source maps', () => {
-    for (const file of ['dist/mock/cli.js', 'dist/conformance/cli.js', 'dist/mock/index.d.ts', 'dist/mock/adapters/msw.js', 'dist/admin-client/index.js', 'openapi/allsign-v2.yaml', 'docs/mock.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of ['dist/mock/cli.js', 'dist/conformance/cli.js', 'dist/mock/index.d.ts', 'dist/mock/adapters/msw.js', 'dist/admin-client/index.js', 'dist/reference-ui/swagger-ui-bundle.js', 'dist/reference-ui/swagger-ui.css', 'dist/reference-ui/LICENSE', 'openapi/allsign-v2.yaml', 'docs/mock.md', 'README.md', 'LICENSE', 'package.json']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => /\.map$|^src\/|^test\/|^examples\//.test(f))).toEqual([]);
@@ -88,6 +88,9 @@ describe('the packed package', () => {
     const health = await fetch(`${url}/__admin/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', tenants: 2 });
+    // the API reference's viewer comes in the package; no viewer package (nor its telemetry) was installed
+    expect((await fetch(`${url}/docs/swagger-ui-bundle.js`)).status).toBe(200);
+    expect(readdirSync(join(consumer, 'node_modules')).filter((name) => /swagger|scarf/.test(name))).toEqual([]);
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
