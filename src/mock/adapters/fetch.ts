@@ -1,7 +1,6 @@
-import type { BodyError, MockRequest, MockResponse } from '../engine/types.js';
+import { MAX_BODY_BYTES, type BodyError, type MockRequest, type MockResponse } from '../engine/types.js';
+import { queryMap } from '../engine/query.js';
 import type { Mock } from '../mock.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The body as text, read no further than the limit; a Content-Encoding the platform can undo is undone. */
 async function readText(request: Request): Promise<{ body?: string; error?: BodyError }> {
@@ -59,16 +58,11 @@ function belowBase(path: string, prefix: string): string {
 /** A fetch Request as the engine's request; `prefix` (a base URL's path) is taken off its path. */
 export async function toMockRequest(request: Request, prefix = ''): Promise<MockRequest> {
   const url = new URL(request.url);
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
   const headers: Record<string, string> = {};
   // lower-cased here: a DOM emulation's Headers (happy-dom's) keeps the names as the page wrote them
   request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
   const { body, error } = await readText(request);
-  return { method: request.method, path: belowBase(url.pathname, prefix), query, headers, body: body === '' ? undefined : body, bodyError: error };
+  return { method: request.method, path: belowBase(url.pathname, prefix), query: queryMap(url.searchParams), headers, body: body === '' ? undefined : body, bodyError: error };
 }
 
 /** The engine's answer as a fetch Response; a fault becomes a network error or a body that breaks off. */
