@@ -1,15 +1,16 @@
 import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { ControlPlane } from './domain/control-plane.js';
-import { MockService, type Service } from './domain/service.js';
-import { createAdmin } from './admin/router.js';
+import { domainClock, MockService, type Service } from './domain/service.js';
+import { createAdmin } from './admin/pipeline.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { isPreflight, preflightHeaders, withCors } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
-import { FaultRegistry } from './engine/faults.js';
+import { FaultRegistry, withFault } from './engine/faults.js';
 import { isImplemented } from './engine/methods.js';
 import { RequestJournal } from './engine/journal.js';
 import type { MetricsEndpoint } from './engine/metrics.js';
+import { requestUrl } from './engine/query.js';
 import { eventLine, requestLine, type Exchange, type LogFormat, type LogLevel } from './engine/request-log.js';
 import { errorResponse, json, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
@@ -57,26 +58,24 @@ export interface Mock {
   readonly journal: RequestJournal;
   readonly faults: FaultRegistry;
   readonly contract: Contract;
+  /** the keys it was started with (the demo tenants by default): the API reference page starts with the first */
+  readonly apiKeys: readonly ApiKeySpec[];
+  /** whether /__admin asks for a token: the keys are then not for every page to show */
+  readonly adminProtected: boolean;
 }
 
 function isAdminPath(path: string): boolean {
   return path === '/__admin' || path.startsWith('/__admin/');
 }
 
-function requestUrl(req: MockRequest): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(req.query)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
-  const query = params.toString();
-  return query ? `${req.path}?${query}` : req.path;
-}
-
 export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
   const repository: Repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
-  const plain = new MockService(repository, options.now ? { now: options.now } : {});
+  const clockOptions = options.now ? { now: options.now } : {};
+  const plain = new MockService(repository, clockOptions);
   const service = options.decorateService ? options.decorateService(plain) : plain;
-  const control = new ControlPlane(service, seed);
+  const control = new ControlPlane(repository, domainClock(clockOptions), seed);
   const journal = new RequestJournal();
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
@@ -85,7 +84,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const observe = options.observe;
   const event = (level: LogLevel, message: string, fields?: Record<string, unknown>) => log?.(eventLine(format, level, message, fields));
   const internal = log && ((line: string) => event('error', line));
-  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log: internal, storeHealth: repository.health, metrics: options.metrics });
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], log: internal, storeHealth: repository.health, metrics: options.metrics });
   // an outage is told once when it starts and once when it ends, not once per refused request
   repository.health?.watch((change) => {
     if (!change.available) {
@@ -105,12 +104,8 @@ export function createMock(options: MockOptions = {}): Mock {
     try {
       const answer = await api.answer(req, readJson(req), state);
       if (!answer) res = refusal(Errors.routeNotFound());
-      else if (answer.fault === 'reset') return { status: 0, headers: {}, body: '', fault: 'reset' };
-      else {
-        res = json(answer.status, answer.body);
-        if (answer.fault === 'empty') res.body = '';
-        if (answer.fault === 'truncate') res.fault = 'truncate';
-      }
+      else if (answer.fault === 'reset') return withFault(json(answer.status, answer.body), 'reset');
+      else res = withFault(json(answer.status, answer.body), answer.fault);
     } catch (error) {
       res = refusal(error);
     }
@@ -132,10 +127,13 @@ export function createMock(options: MockOptions = {}): Mock {
         tenant: state.tenant,
         operationId: state.operationId,
         fault: state.fault,
+        code: res.code,
         admin: isAdminPath(req.path),
       };
       if (!exchange.admin) {
-        journal.add({ at: at.toISOString(), method: req.method, url: exchange.url, status: res.status, durationMs: exchange.durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
+        const entry: Parameters<RequestJournal['add']>[0] = { at: at.toISOString(), method: req.method, url: exchange.url, status: res.status, durationMs: exchange.durationMs, tenant: state.tenant, operationId: state.operationId };
+        if (res.code) entry.code = res.code;
+        journal.add(entry, req.body);
       }
       if (log) log(requestLine(format, exchange));
       if (observe) observe(exchange);
@@ -161,5 +159,5 @@ export function createMock(options: MockOptions = {}): Mock {
     return res;
   }
 
-  return { handle, service, control, repository, journal, faults, contract };
+  return { handle, service, control, repository, journal, faults, contract, apiKeys: seed.apiKeys, adminProtected: Boolean(options.adminToken) };
 }

@@ -25,6 +25,7 @@ describe('allsign-mock options', () => {
       fixtures: undefined,
       data: undefined,
       databaseUrl: undefined,
+      logFormat: 'human',
     });
   });
 
@@ -46,13 +47,15 @@ describe('allsign-mock options', () => {
       fixtures: undefined,
       data: undefined,
       databaseUrl: undefined,
+      logFormat: 'human',
     });
   });
 
   it('reads the environment, flags winning', () => {
-    const env = { PORT: '5000', HOST: '0.0.0.0', ALLSIGN_MOCK_API_KEYS: 'a:ka, b:kb:x@b.com', ALLSIGN_MOCK_SEED: '3', ALLSIGN_MOCK_CONTACTS: '9', ALLSIGN_MOCK_LATENCY: '25', ALLSIGN_MOCK_ADMIN_TOKEN: 'tok', ALLSIGN_MOCK_ADMIN_ORIGINS: 'http://a.example, http://b.example:8080' };
+    const env = { PORT: '5000', HOST: '0.0.0.0', ALLSIGN_MOCK_API_KEYS: 'a:ka, b:kb:x@b.com', ALLSIGN_MOCK_SEED: '3', ALLSIGN_MOCK_CONTACTS: '9', ALLSIGN_MOCK_LATENCY: '25', ALLSIGN_MOCK_ADMIN_TOKEN: 'tok', ALLSIGN_MOCK_ADMIN_ORIGINS: 'http://a.example, http://b.example:8080', ALLSIGN_MOCK_LOG_FORMAT: 'json' };
     const o = parseCliOptions(['--contacts', '1'], env);
-    expect(o).toMatchObject({ port: 5000, host: '0.0.0.0', seed: 3, contacts: 1, latency: { min: 25, max: 25 }, adminToken: 'tok', adminOrigins: ['http://a.example', 'http://b.example:8080'] });
+    expect(o).toMatchObject({ port: 5000, host: '0.0.0.0', seed: 3, contacts: 1, latency: { min: 25, max: 25 }, adminToken: 'tok', adminOrigins: ['http://a.example', 'http://b.example:8080'], logFormat: 'json' });
+    expect(parseCliOptions(['--log-format', 'human'], env).logFormat).toBe('human');
     expect(o.apiKeys.map((k) => `${k.tenant}:${k.key}:${k.email}`)).toEqual(['a:ka:owner@a.example.com', 'b:kb:x@b.com']);
   });
 
@@ -66,6 +69,7 @@ describe('allsign-mock options', () => {
     [['--bogus'], /unknown option/],
     [['--admin-origin', 'http://localhost:5173/app'], /an origin is SCHEME/],
     [['--admin-origin', 'localhost:5173'], /an origin is SCHEME/],
+    [['--log-format', 'xml'], /--log-format.*xml.*human, json/s],
   ])('rejects %o naming the problem', (argv, message) => {
     let stderr = '';
     const write = process.stderr.write;

@@ -89,7 +89,7 @@ describe('GET /__admin/metrics', () => {
     const res = await fetch(`${pg.url}/v2/contacts`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(res.status).toBe(200);
     const scraped = await scrape(pg);
-    expect(scraped.value('allsign_mock_db_pool_connections', { state: 'max' })).toBe(10);
+    expect(scraped.value('allsign_mock_db_pool_connections', { state: 'max' })).toBe(20);
     expect(scraped.value('allsign_mock_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
     expect(scraped.value('allsign_mock_db_pool_connections', { state: 'waiting' })).toBe(0);
     expect(scraped.value('allsign_mock_tenant_bytes', { tenant: 'demo-a' })).toBeUndefined();
@@ -127,17 +127,17 @@ describe('the strict reader the scrapes go through', () => {
 });
 
 describe('--log-format json (ALLSIGN_MOCK_LOG_FORMAT)', () => {
-  it('writes one JSON object a line: method, path without the query, status, duration, tenant, operation, fault; never a key', async () => {
+  it('writes one JSON object a line: method, path without the query, status, duration, tenant, operation, fault, code; never a key', async () => {
     mock.child.kill('SIGTERM');
     expect(await mock.exited).toBe(0);
     const lines = mock.output().trim().split('\n');
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records[0]).toMatchObject({ level: 'info', msg: expect.stringMatching(/^AllSign v2 mock listening on /), tenants: ['demo-a', 'demo-b'] });
     const requests = records.filter((r) => 'status' in r);
-    expect(requests).toContainEqual({ time: expect.any(String), level: 'info', method: 'GET', path: '/v2/contacts', status: 200, durationMs: expect.any(Number), tenant: 'demo-a', operation: 'listContacts', fault: null });
-    expect(requests).toContainEqual(expect.objectContaining({ status: 503, operation: 'listContacts', fault: '503' }));
+    expect(requests).toContainEqual({ time: expect.any(String), level: 'info', method: 'GET', path: '/v2/contacts', status: 200, durationMs: expect.any(Number), tenant: 'demo-a', operation: 'listContacts', fault: null, code: null });
+    expect(requests).toContainEqual(expect.objectContaining({ status: 503, operation: 'listContacts', fault: '503', code: 'MOCK_ERR_INJECTED' }));
     expect(requests).toContainEqual(expect.objectContaining({ status: 200, fault: 'delay=5,empty' }));
-    expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', path: '/v2/nowhere', status: 404, tenant: null, operation: null }));
+    expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', path: '/v2/nowhere', status: 404, tenant: null, operation: null, code: 'MOCK_ERR_ROUTE_NOT_FOUND' }));
     expect(requests.every((r) => !String(r.path).includes('?'))).toBe(true);
     expect(records.at(-1)).toMatchObject({ level: 'info', msg: 'SIGTERM received: finishing requests in flight, then exiting' });
     expect(mock.output()).not.toContain(KEY);

@@ -1,18 +1,17 @@
-import { contractDocument } from '../../contract/index.js';
+import { adminSchema, contractDocument, contractLimits } from '../../contract/index.js';
 
 // The state format (what `GET /__admin/export` writes and fixtures and snapshots hold), as a JSON
 // Schema. Field bounds come from the contract's own schemas, so a fixture holds nothing the API
-// would refuse; what an export adds (emailKey, tenant, seq) is accepted and recomputed.
+// would refuse, and tenant names and keys from the control plane's contract; what an export adds
+// (emailKey, tenant, seq) is accepted and recomputed.
 
-const component = (name: string) => (contractDocument().components.schemas as Record<string, Record<string, unknown>>)[name]!;
+type Schema = Record<string, unknown>;
+const component = (name: string) => (contractDocument().components.schemas as Record<string, Schema>)[name]!;
+const property = (schema: string, name: string) => (component(schema).properties as Record<string, Schema>)[name]!;
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
 const dateTime = { type: 'string', format: 'date-time' };
 const uuid = { type: 'string', format: 'uuid' };
 
-/** a tenant name: what fits in a URL path segment and an email domain */
-export const TENANT_NAME = '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$';
-/** an API key: what a Bearer header carries, no spaces */
-export const API_KEY = '^[\\x21-\\x7e]{8,200}$';
 
 const contact = {
   type: 'object',
@@ -43,10 +42,10 @@ const participant = {
   additionalProperties: false,
   properties: {
     email: component('Email'),
-    name: { type: 'string', minLength: 1, maxLength: 255 },
-    whatsapp: nullable({ type: 'string', pattern: '^\\+[1-9]\\d{7,14}$' }),
-    invitedBy: component('Email'),
-    step: nullable({ type: 'integer', minimum: 1 }),
+    name: property('ParticipantInput', 'name'),
+    whatsapp: nullable(property('ParticipantInput', 'whatsapp')),
+    invitedBy: property('ParticipantInput', 'invitedBy'),
+    step: nullable(property('ParticipantInput', 'step')),
     signedAt: nullable(dateTime),
   },
 };
@@ -58,10 +57,10 @@ const document = {
   properties: {
     id: uuid,
     tenant: { type: 'string' },
-    name: { type: 'string', minLength: 1, maxLength: 255 },
+    name: property('DocumentCreateRequest', 'name'),
     status: component('DocumentStatus'),
     sendByWhatsapp: { type: 'boolean' },
-    participants: { type: 'array', maxItems: 50, items: participant },
+    participants: { type: 'array', maxItems: contractLimits().participantsPerDocument, items: participant },
     createdAt: dateTime,
     signedAt: nullable(dateTime),
   },
@@ -81,12 +80,12 @@ export const STATE_SCHEMA = {
         required: ['tenant', 'apiKeys'],
         additionalProperties: false,
         properties: {
-          tenant: { type: 'string', pattern: TENANT_NAME },
+          tenant: adminSchema('TenantName'),
           apiKeys: {
             type: 'array',
             minItems: 1,
             maxItems: 20,
-            items: { type: 'object', required: ['key', 'email'], additionalProperties: false, properties: { key: { type: 'string', pattern: API_KEY }, email: component('Email') } },
+            items: { type: 'object', required: ['key', 'email'], additionalProperties: false, properties: { key: adminSchema('ApiKey'), email: component('Email') } },
           },
           contacts: { type: 'array', items: contact },
           documents: { type: 'array', items: document },

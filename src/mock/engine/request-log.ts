@@ -15,6 +15,8 @@ export interface Exchange {
   operationId: string | null;
   /** what a fault (Prefer, /__admin/faults) did to it */
   fault: FaultEffect | undefined;
+  /** a refusal's code in the error catalogue (engine/http-errors.ts) */
+  code: string | undefined;
   /** under /__admin */
   admin: boolean;
 }
@@ -48,10 +50,11 @@ export function requestLine(format: LogFormat, e: Exchange): string {
       tenant: e.tenant,
       operation: e.operationId,
       fault: faultLabel(e.fault),
+      code: e.code ?? null,
     });
   }
   const fault = faultLabel(e.fault);
-  return `${e.method} ${e.url} ${e.status} ${e.durationMs.toFixed(1)}ms ${e.tenant ?? '-'}${fault ? ` fault=${fault}` : ''}`;
+  return `${e.method} ${e.url} ${e.status} ${e.durationMs.toFixed(1)}ms ${e.tenant ?? '-'}${e.code ? ` ${e.code}` : ''}${fault ? ` fault=${fault}` : ''}`;
 }
 
 /** Anything else the process says (an outage, an internal error, the banner): one line either way. */

@@ -23,13 +23,20 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 export function errorResponse(error: unknown, log: ((line: string) => void) | undefined): MockResponse {
   const apiError =
     error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : error instanceof StoreFullError ? Errors.storeFull(error.what, error.limitBytes) : storeRefusal(error);
-  if (apiError) return json(apiError.status, { detail: apiError.detail }, apiError.headers);
+  if (apiError) {
+    const res = json(apiError.status, { detail: apiError.detail }, apiError.headers);
+    if (apiError.code) res.code = apiError.code;
+    return res;
+  }
   try {
     log?.(`internal error: ${(error as Error)?.stack ?? String(error)}`);
   } catch {
     // logging must not turn one failed request into a failed process
   }
-  return json(500, { detail: Errors.internal().detail });
+  const internal = Errors.internal();
+  const res = json(internal.status, { detail: internal.detail });
+  res.code = internal.code;
+  return res;
 }
 
 /** The store's own refusals: an outage is no bug (503, or 507 for a full disk); a tenant deleted since the key was checked, an invalid key. */
@@ -48,7 +55,7 @@ function bodyRefusal(error: BodyError): ApiError {
     case 'charset':
       return Errors.unsupportedCharset(error.message);
     case 'aborted':
-      return Errors.badRequest(error.message);
+      return Errors.bodyAborted(error.message);
   }
 }
 
@@ -56,7 +63,7 @@ function mediaType(req: MockRequest): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-export interface JsonBody {
+export interface RequestJson {
   /** the parsed body, when it says it is JSON (application/json or application/*+json) */
   value: unknown;
   /** the media type is application/json itself (what the operations accept) */
@@ -64,9 +71,9 @@ export interface JsonBody {
 }
 
 /** The request's body as JSON, its nesting bounded before parsing; a body the transport could not read is refused here. */
-const NO_BODY: JsonBody = { value: undefined, isJson: false };
+const NO_BODY: RequestJson = { value: undefined, isJson: false };
 
-export function readJson(req: MockRequest): JsonBody {
+export function readJson(req: MockRequest): RequestJson {
   if (req.bodyError) throw bodyRefusal(req.bodyError);
   // most requests (every GET) have none: nothing to look at
   if (req.body === undefined) return NO_BODY;

@@ -15,6 +15,9 @@ export interface MockRequest {
   bodyError?: BodyError | undefined;
 }
 
+/** The largest request body a transport reads (1 MiB); past it the answer is a 413. */
+export const MAX_BODY_BYTES = 2 ** 20;
+
 /** Why a transport could not read a body. */
 export type BodyError =
   | { kind: 'too_large' }
@@ -22,8 +25,15 @@ export type BodyError =
   | { kind: 'charset'; message: string }
   | { kind: 'aborted'; message: string };
 
-/** What a fault may do to the connection instead of (or after) answering. */
-export type TransportFault = 'reset' | 'truncate';
+/**
+ * What a fault may do to an answer, the one list of them (Prefer: fault=…, POST /__admin/faults):
+ * break the connection before answering, answer an empty body, or cut the body halfway.
+ */
+export const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The faults a transport carries out itself (an empty body is an ordinary answer). */
+export type TransportFault = Exclude<FaultKind, 'empty'>;
 
 export interface MockResponse {
   status: number;
@@ -32,4 +42,6 @@ export interface MockResponse {
   body: string;
   /** the transport breaks the connection: before answering (reset) or halfway through the body (truncate) */
   fault?: TransportFault;
+  /** a refusal's code in the error catalogue (engine/http-errors.ts): journaled and logged, never sent */
+  code?: string;
 }

@@ -1,30 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import express, { type Router } from 'express';
+import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contractDocument } from '../../../contract/index.js';
+import { adminContractDocument, contractDocument } from '../../../contract/index.js';
 import { allowHeader, isImplemented } from '../../engine/methods.js';
+import type { Mock } from '../../mock.js';
+import { REFERENCE_UI_FILES, referenceUiDir, type ReferenceUiFile } from './reference-assets.js';
+import { PAGE_SCRIPT, referencePolicy, renderReferencePage, type ReferenceKey, type ReferenceSpec } from './reference-page.js';
 
-const SWAGGER_UI_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-/** the contract as written; the same relative position holds from src/ and from dist/ */
+/** the contracts as written; the same relative position holds from src/ and from dist/ */
 const CONTRACT_YAML = fileURLToPath(new URL('../../../../openapi/allsign-v2.yaml', import.meta.url));
+const ADMIN_YAML = fileURLToPath(new URL('../../../../openapi/admin.yaml', import.meta.url));
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>AllSign API v2 — mock reference</title>
-  <link rel="stylesheet" href="/docs/swagger-ui.css">
-</head>
-<body>
-  <div id="swagger-ui"></div>
-  <script src="/docs/swagger-ui-bundle.js"></script>
-  <script>
-    window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', persistAuthorization: true });
-  </script>
-</body>
-</html>`;
+/** The contracts /docs shows, the API first (the default). */
+export const REFERENCE_SPECS: readonly ReferenceSpec[] = [
+  { id: 'api', title: 'AllSign API v2', path: '/openapi.json', keyScheme: 'bearerAuth' },
+  { id: 'admin', title: 'Control plane (/__admin)', path: '/openapi/admin.json' },
+];
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
@@ -52,17 +45,46 @@ function servers(origin: string | undefined): { url: string; description: string
   return origin ? [{ url: origin, description: 'This mock' }, ...own] : own;
 }
 
+/** The control plane is this mock's own: its one server is where the page reached it. */
+function adminServers(origin: string | undefined): { url: string; description: string }[] {
+  return origin ? [{ url: origin, description: 'This mock' }] : ((adminContractDocument().servers ?? []) as { url: string; description: string }[]);
+}
+
 /** The YAML as written, its top-level `servers` block replaced (comments and layout kept). */
 function yamlWithServers(text: string, list: { url: string; description: string }[]): string {
   const block = `servers:\n${list.map((s) => `  - url: ${JSON.stringify(s.url)}\n    description: ${JSON.stringify(s.description)}\n`).join('')}`;
   return text.replace(/^servers:\n(?:[ \t].*\n|-.*\n)*/m, block);
 }
 
+/**
+ * The key the page starts with: the first the mock was started with, as its store knows it now.
+ * Never one typed elsewhere, and none when the mock guards its keys behind an admin token.
+ */
+export async function referenceKey(mock: Mock): Promise<ReferenceKey | { none: string }> {
+  if (mock.adminProtected) return { none: 'This mock guards its keys (--admin-token), so none is put in this page.' };
+  const first = mock.apiKeys[0];
+  if (!first) return { none: 'This mock was started with no key.' };
+  const known = await mock.repository.authenticate(first.key).catch(() => undefined);
+  if (!known) return { none: 'The first key this mock was started with opens no tenant any more.' };
+  return { key: first.key, tenant: known.tenant, email: known.email };
+}
+
+export interface DocsOptions {
+  /** the key "Try it out" starts with (asked at every page load) */
+  key: () => Promise<ReferenceKey | { none: string }>;
+  /** the contracts the page shows (default: the API's) */
+  specs?: readonly ReferenceSpec[];
+}
+
+const TYPES: Record<ReferenceUiFile, string> = { 'swagger-ui-bundle.js': 'text/javascript; charset=utf-8', 'swagger-ui.css': 'text/css; charset=utf-8' };
+
 /** What the reference pages need of a request: any transport can give it. */
 export interface DocsRequest {
   method: string;
   /** below the mount point, without the query */
   path: string;
+  /** the query's `spec`, which contract the page shows */
+  spec?: string | undefined;
   headers: IncomingHttpHeaders;
   /** the connection is TLS */
   secure: boolean;
@@ -76,52 +98,69 @@ export interface DocsAnswer {
   body: string | Buffer;
 }
 
-const TYPES: Record<string, string> = {
-  js: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  png: 'image/png',
-  map: 'application/json; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-};
+const page = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): DocsAnswer => ({ status, headers: { 'Content-Type': type, ...headers }, body });
+const YAML = 'application/yaml; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * The contract (YAML and JSON) and an API reference page served from the package, no CDN: an
- * answer for the paths it owns (GET and HEAD; another method the server implements is a 405 with
- * Allow), undefined for every other request.
+ * The contracts (YAML and JSON: the API's at /openapi.*, the control plane's at /openapi/admin.*)
+ * and the reference page, all served from the package: no CDN, nothing sent elsewhere. An answer
+ * for the paths they own (GET and HEAD; another method the server implements is a 405 with Allow),
+ * undefined for every other request. No framework: node:http and Express serve it alike.
  */
-export function docsPages(): (req: DocsRequest) => DocsAnswer | undefined {
+export function docsPages(options: DocsOptions): (req: DocsRequest) => Promise<DocsAnswer> | undefined {
+  const specs = options.specs ?? REFERENCE_SPECS;
   const text = readFileSync(CONTRACT_YAML, 'utf8');
-  const files = new Set(readdirSync(SWAGGER_UI_DIR).filter((name) => TYPES[name.slice(name.lastIndexOf('.') + 1)]));
-  const cache = new Map<string, Buffer>();
-  const asset = (name: string): DocsAnswer => {
-    let body = cache.get(name);
-    if (!body) cache.set(name, (body = readFileSync(`${SWAGGER_UI_DIR}/${name}`)));
-    return { status: 200, headers: { 'Content-Type': TYPES[name.slice(name.lastIndexOf('.') + 1)]! }, body };
+  const adminText = readFileSync(ADMIN_YAML, 'utf8');
+  const ui = referenceUiDir();
+  const files = new Map<string, Buffer>();
+  const asset = (file: ReferenceUiFile) => {
+    let bytes = files.get(file);
+    if (!bytes) files.set(file, (bytes = readFileSync(join(ui, file))));
+    return page(200, TYPES[file], bytes);
   };
-  const page = (req: DocsRequest): (() => DocsAnswer) | undefined => {
-    switch (req.path) {
-      case '/':
-        return () => ({ status: 302, headers: { Location: `${req.baseUrl}/docs`, 'Content-Type': 'text/plain; charset=utf-8' }, body: `Found. Redirecting to ${req.baseUrl}/docs` });
-      case '/openapi.yaml':
-        return () => ({ status: 200, headers: { 'Content-Type': 'application/yaml; charset=utf-8' }, body: yamlWithServers(text, servers(requestOrigin(req))) });
-      case '/openapi.json':
-        return () => ({ status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) }) });
-      case '/docs':
-      case '/docs/':
-        return () => ({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: PAGE });
-    }
-    if (!req.path.startsWith('/docs/')) return undefined;
-    const name = req.path.slice('/docs/'.length);
-    return files.has(name) ? () => asset(name) : undefined;
+  const reference = async (req: DocsRequest): Promise<DocsAnswer> => {
+    const current = req.spec === undefined ? specs[0]! : specs.find((spec) => spec.id === req.spec);
+    if (!current) return page(404, JSON_TYPE, JSON.stringify({ detail: `No contract "${req.spec}" on this page; spec is one of: ${specs.map((s) => s.id).join(', ')}` }));
+    const key = await options.key();
+    return page(200, 'text/html; charset=utf-8', renderReferencePage({ base: req.baseUrl, specs, current, key }), {
+      'Content-Security-Policy': referencePolicy(servers(requestOrigin(req)).map((s) => s.url)),
+      'Cache-Control': 'no-store',
+    });
+  };
+  const routes: Record<string, (req: DocsRequest) => DocsAnswer | Promise<DocsAnswer>> = {
+    '/': (req) => page(302, 'text/plain; charset=utf-8', `Found. Redirecting to ${req.baseUrl}/docs`, { Location: `${req.baseUrl}/docs` }),
+    '/openapi.yaml': (req) => page(200, YAML, yamlWithServers(text, servers(requestOrigin(req)))),
+    '/openapi.json': (req) => page(200, JSON_TYPE, JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) })),
+    '/openapi/admin.yaml': (req) => page(200, YAML, yamlWithServers(adminText, adminServers(requestOrigin(req)))),
+    '/openapi/admin.json': (req) => page(200, JSON_TYPE, JSON.stringify({ ...adminContractDocument(), servers: adminServers(requestOrigin(req)) })),
+    '/docs': reference,
+    '/docs/': reference,
+    '/docs/reference.js': () => page(200, 'text/javascript; charset=utf-8', PAGE_SCRIPT),
+    ...Object.fromEntries(REFERENCE_UI_FILES.map((file) => [`/docs/${file}`, () => asset(file)])),
   };
   return (req) => {
-    const answer = page(req);
+    const answer = Object.hasOwn(routes, req.path) ? routes[req.path] : undefined;
     if (!answer) return undefined;
-    if (req.method === 'GET' || req.method === 'HEAD') return answer();
-    // OPTIONS (a preflight) and methods no resource has are the engine's to answer
+    if (req.method === 'GET' || req.method === 'HEAD') return Promise.resolve(answer(req));
+    // a preflight (OPTIONS) and a method no route has are the engine's to answer
     if (req.method === 'OPTIONS' || !isImplemented(req.method)) return undefined;
-    const body = JSON.stringify({ detail: 'Method Not Allowed' });
-    return { status: 405, headers: { 'Content-Type': 'application/json; charset=utf-8', Allow: allowHeader(['GET']) }, body };
+    return Promise.resolve(page(405, JSON_TYPE, JSON.stringify({ detail: 'Method Not Allowed' }), { Allow: allowHeader(['GET']) }));
   };
+}
+
+/** The same pages as an Express router, to mount in an app of your own (createMockApp serves them through its Node handler). */
+export function docsRouter(options: DocsOptions): Router {
+  const pages = docsPages(options);
+  const router = express.Router();
+  router.use((req, res, next) => {
+    const spec = req.query.spec;
+    const answer = pages({ method: req.method, path: req.path, spec: typeof spec === 'string' ? spec : spec === undefined ? undefined : String(spec), headers: req.headers, secure: req.secure, baseUrl: req.baseUrl });
+    if (!answer) return next();
+    answer.then((a) => {
+      res.writeHead(a.status, a.headers);
+      res.end(a.body);
+    }, next);
+  });
+  return router;
 }

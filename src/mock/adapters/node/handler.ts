@@ -2,12 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { BodyError, MockRequest, MockResponse } from '../../engine/types.js';
+import { queryMap } from '../../engine/query.js';
+import { MAX_BODY_BYTES, type BodyError, type MockRequest, type MockResponse } from '../../engine/types.js';
 import type { Mock } from '../../mock.js';
-import { docsPages, type DocsAnswer } from '../express/docs-page.js';
-
-/** The largest request body read (1 MiB, after decompression); past it the answer is a 413. */
-const MAX_BODY_BYTES = 2 ** 20;
+import { docsPages, referenceKey, type DocsAnswer } from '../express/docs-page.js';
 
 interface Body {
   text?: string;
@@ -89,18 +87,11 @@ function readBody(req: IncomingMessage): Promise<Body> {
 /** The engine's request from Node's: the path as sent (below a mount point), the query, the body read. */
 export function mockRequest(req: IncomingMessage, url: string, body: Body): MockRequest {
   const q = url.indexOf('?');
-  const query: MockRequest['query'] = {};
-  if (q >= 0) {
-    for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
-      const seen = query[name];
-      query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-    }
-  }
   return {
     method: req.method ?? 'GET',
     path: q >= 0 ? url.slice(0, q) : url,
     url,
-    query,
+    query: q >= 0 ? queryMap(new URLSearchParams(url.slice(q + 1))) : {},
     headers: req.headers as MockRequest['headers'],
     body: body.text === '' ? undefined : body.text,
     bodyError: body.error,
@@ -123,7 +114,7 @@ export function send(res: ServerResponse, answer: MockResponse | DocsAnswer, clo
 }
 
 export interface NodeHandlerOptions {
-  /** serve the API reference page and the contract (/docs, /openapi.yaml, /openapi.json; default true) */
+  /** serve the API reference page and the contracts (/docs, /openapi.*, /openapi/admin.*; default true) */
   docs?: boolean;
 }
 
@@ -133,13 +124,14 @@ export interface NodeHandlerOptions {
  * (createMockApp) mounts it.
  */
 export function nodeHandler(mock: Mock, options: NodeHandlerOptions = {}) {
-  const docs = options.docs === false ? undefined : docsPages();
+  const docs = options.docs === false ? undefined : docsPages({ key: () => referenceKey(mock) });
   return async function serve(req: IncomingMessage, res: ServerResponse, mount: { url?: string; baseUrl?: string; secure?: boolean; body?: Body } = {}): Promise<void> {
     const url = mount.url ?? req.url ?? '/';
-    if (docs && (url === '/' || url.startsWith('/docs') || url.startsWith('/openapi.'))) {
+    if (docs && (url === '/' || url.startsWith('/docs') || url.startsWith('/openapi'))) {
       const q = url.indexOf('?');
-      const page = docs({ method: req.method ?? 'GET', path: q >= 0 ? url.slice(0, q) : url, headers: req.headers, secure: mount.secure ?? false, baseUrl: mount.baseUrl ?? '' });
-      if (page) return send(res, page);
+      const spec = q >= 0 ? (new URLSearchParams(url.slice(q + 1)).get('spec') ?? undefined) : undefined;
+      const page = docs({ method: req.method ?? 'GET', path: q >= 0 ? url.slice(0, q) : url, spec, headers: req.headers, secure: mount.secure ?? false, baseUrl: mount.baseUrl ?? '' });
+      if (page) return send(res, await page);
     }
     const body = mount.body ?? (await readBody(req));
     const answer = await mock.handle(mockRequest(req, url, body));
