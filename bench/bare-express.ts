@@ -1,20 +1,12 @@
 // The framework's ceiling: Express answering, for the same routes, the same JSON the mock gave,
 // with nothing in between (no auth, no validation, no store). Run as its own process.
 import express from 'express';
-import { readFileSync } from 'node:fs';
+import { bareArguments } from './fixtures.js';
 
-interface Fixture {
-  method: 'get' | 'post';
-  path: string;
-  status: number;
-  body: unknown;
-}
-
-const [fixturesFile, port] = process.argv.slice(2);
-const fixtures = JSON.parse(readFileSync(fixturesFile!, 'utf8')) as Fixture[];
+const { fixtures, port } = bareArguments();
 const app = express();
 app.disable('x-powered-by');
 app.use(express.json());
 for (const f of fixtures) app[f.method](f.path, (_req, res) => void res.status(f.status).json(f.body));
 app.get('/__admin/health', (_req, res) => void res.json({ status: 'ok' }));
-app.listen(Number(port), '127.0.0.1');
+app.listen(port, '127.0.0.1');

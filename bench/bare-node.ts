@@ -2,17 +2,9 @@
 // serialised with JSON.stringify on every request, and nothing else (no auth, no validation, no
 // store, no log). Run as its own process: fixtures file and port as arguments.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { bareArguments } from './fixtures.js';
 
-interface Fixture {
-  method: 'get' | 'post';
-  path: string;
-  status: number;
-  body: unknown;
-}
-
-const [fixturesFile, port] = process.argv.slice(2);
-const fixtures = JSON.parse(readFileSync(fixturesFile!, 'utf8')) as Fixture[];
+const { fixtures, port } = bareArguments();
 // a route is its path with :params matching one segment
 const routes = fixtures.map((f) => ({ ...f, method: f.method.toUpperCase(), pattern: new RegExp(`^${f.path.replace(/:[^/]+/g, '[^/]+')}$`) }));
 
@@ -26,4 +18,4 @@ createServer((req, res) => {
     res.writeHead(route ? route.status : 404, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
     res.end(text);
   });
-}).listen(Number(port), '127.0.0.1');
+}).listen(port, '127.0.0.1');

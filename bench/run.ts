@@ -17,6 +17,7 @@ import { startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
 import { startWiremock, wiremockJar } from './wiremock.js';
+import type { Fixture } from './fixtures.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'sk_bench';
@@ -115,13 +116,6 @@ async function getJson(server: Started, path: string, init: RequestInit = {}): P
 
 let unique = 0;
 const newEmail = () => `bench-${process.pid}-${++unique}@example.com`;
-
-interface Fixture {
-  method: 'get' | 'post';
-  path: string;
-  status: number;
-  body: unknown;
-}
 
 /** A bare server (bench/bare-*.ts) answering these fixtures and nothing else. */
 async function bareServer(kind: 'express' | 'node', fixtures: Fixture[]): Promise<Started> {

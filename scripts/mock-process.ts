@@ -45,6 +45,16 @@ export function startMockProcess(args: string[], options: MockProcessOptions = {
   });
 }
 
+/** Kills (SIGKILL) the processes still running among these and waits for each: a test's clean-up. */
+export async function killAll(mocks: MockProcess[]): Promise<void> {
+  for (const mock of mocks.splice(0)) {
+    if (mock.child.exitCode === null && mock.child.signalCode === null) {
+      mock.child.kill('SIGKILL');
+      await mock.exited;
+    }
+  }
+}
+
 /** Resident memory of a process, from /proc (Linux), in MiB. */
 export function rssMiB(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);

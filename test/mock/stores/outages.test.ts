@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startMockProcess, type MockProcess } from '../../../scripts/mock-process.js';
+import { killAll, startMockProcess, type MockProcess } from '../../../scripts/mock-process.js';
 import { startPostgres, type PostgresServer } from '../../../scripts/postgres-server.js';
 import { inMountsOf, onTmpfs } from '../../support/mount-namespace.js';
 import { parsePrometheus } from '../../support/prometheus.js';
@@ -20,12 +20,7 @@ const dirs: string[] = [];
 let server: PostgresServer | undefined;
 
 afterEach(async () => {
-  for (const mock of running.splice(0)) {
-    if (mock.child.exitCode === null && mock.child.signalCode === null) {
-      mock.child.kill('SIGKILL');
-      await mock.exited;
-    }
-  }
+  await killAll(running);
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 afterAll(async () => server?.stop());

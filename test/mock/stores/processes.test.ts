@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { startMockProcess, type MockProcess } from '../../../scripts/mock-process.js';
+import { killAll, startMockProcess, type MockProcess } from '../../../scripts/mock-process.js';
 import { dropDatabases, freshDatabase } from '../../support/postgres.js';
 
 // The database stores as they run: mock processes, signals, one database shared by two of them,
@@ -40,12 +40,7 @@ async function call(mock: MockProcess, method: string, path: string, body?: unkn
 }
 
 afterEach(async () => {
-  for (const mock of running.splice(0)) {
-    if (mock.child.exitCode === null && mock.child.signalCode === null) {
-      mock.child.kill('SIGKILL');
-      await mock.exited;
-    }
-  }
+  await killAll(running);
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 afterAll(dropDatabases);
