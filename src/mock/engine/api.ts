@@ -5,11 +5,11 @@ import type { OperationId } from '../../types/index.js';
 import type { Handler, HandlerContext } from './handlers/types.js';
 import { Errors } from './http-errors.js';
 import { failure, type FaultEffect, type FaultRegistry } from './faults.js';
-import { preferences, preferred } from './prefer.js';
+import { preferences, preferred, type Preferred } from './prefer.js';
 import type { RequestJson } from './respond.js';
 import type { FaultKind, MockRequest } from './types.js';
 import { route } from './route.js';
-import { validateRequest } from './validate.js';
+import { validateNow } from './validate.js';
 
 export interface ApiOptions {
   /** added delay for every API request, in ms */
@@ -51,6 +51,9 @@ function bearerKey(req: MockRequest): string {
   return match[1]!;
 }
 
+/** a request without a Prefer header, by far the most: nothing to parse */
+const NOTHING_PREFERRED: Preferred = Object.freeze({});
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -71,16 +74,16 @@ export function createApi(contract: Contract, service: Service, faults: FaultReg
     const key = await service.authenticate(bearerKey(req));
     if (!key) throw Errors.invalidApiKey();
     state.tenant = key.tenant;
-    const asked = preferred(preferences(req.headers.prefer), op);
+    const asked = req.headers.prefer === undefined ? NOTHING_PREFERRED : preferred(preferences(req.headers.prefer), op);
     const effect = asked.effect ?? faults.take(key.tenant, op.operationId);
     state.fault = effect;
     if (effect?.delayMs) await sleep(effect.delayMs);
     if (effect?.fault === 'reset') return { status: 0, body: undefined, fault: 'reset' };
     if (effect?.status) throw failure(effect.status, effect.retryAfter);
     if (asked.example) return { ...asked.example, ...(effect?.fault ? { fault: effect.fault } : {}) };
-    const valid = await validateRequest(op, req, match.params, json);
+    const valid = validateNow(op, req, match.params, json);
     const handler = HANDLERS[op.operationId as OperationId] as unknown as Handler<OperationId>;
-    const ctx = { service, caller: { tenant: key.tenant, owner: key.email }, ...valid } as unknown as HandlerContext<OperationId>;
+    const ctx = { service, caller: { tenant: key.tenant, owner: key.email }, params: valid.params, query: valid.query, body: valid.body } as unknown as HandlerContext<OperationId>;
     // an empty or cut answer comes after the operation ran: the client cannot know whether it did
     const answer: ApiAnswer = await handler(ctx);
     return effect?.fault ? { ...answer, fault: effect.fault } : answer;

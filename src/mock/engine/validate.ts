@@ -1,4 +1,4 @@
-import type { Operation } from '../../contract/index.js';
+import type { Operation, ValidationIssue } from '../../contract/index.js';
 import { Errors } from './http-errors.js';
 import type { RequestJson } from './respond.js';
 import type { MockRequest } from './types.js';
@@ -23,12 +23,30 @@ export async function validateRequest(
   json: RequestJson,
   more?: (body: unknown, query: MockRequest['query']) => Promise<{ loc: (string | number)[] }[]> | { loc: (string | number)[] }[],
 ): Promise<ValidRequest> {
+  const checked = checkRequest(op, req, params, json);
+  if (!more) return valid(checked);
+  checked.issues.push(...((await more(json.value, req.query)) as ValidationIssue[]));
+  return valid(checked);
+}
+
+/** The same checks but the rules of `more`, at once: what the API runs on every request (one `await` fewer). */
+export function validateNow(op: Operation, req: MockRequest, params: Record<string, string>, json: RequestJson): ValidRequest {
+  return valid(checkRequest(op, req, params, json));
+}
+
+type Checked = { request: ValidRequest; issues: ValidationIssue[] };
+
+function checkRequest(op: Operation, req: MockRequest, params: Record<string, string>, json: RequestJson): Checked {
   if (op.hasRequestBody && req.body !== undefined && !json.isJson) throw Errors.unsupportedMediaType(req.headers['content-type'] ?? '');
   const path = op.validatePath(params);
   const query = op.validateQuery(req.query);
   const body = op.validateBody(json.value);
-  const issues = [path, query, body].flatMap((r) => (r.ok ? [] : r.issues));
-  if (more) issues.push(...((await more(json.value, req.query)) as typeof issues));
+  const issues: ValidationIssue[] = [];
+  for (const r of [path, query, body]) if (!r.ok) issues.push(...r.issues);
+  return { request: { params: path.ok ? path.value : {}, query: query.ok ? query.value : {}, body: body.ok ? body.value : undefined }, issues };
+}
+
+function valid({ request, issues }: Checked): ValidRequest {
   if (issues.length) throw Errors.validation(issues);
-  return { params: path.ok ? path.value : {}, query: query.ok ? query.value : {}, body: body.ok ? body.value : undefined };
+  return request;
 }

@@ -31,9 +31,13 @@ function charsetOf(contentType: string | undefined): string {
  * br) and its charset decoded (UTF-8 unless the Content-Type names another; a leading BOM
  * dropped). A request that announces no body is not read at all.
  */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return !((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined);
+}
+
 function readBody(req: IncomingMessage): Promise<Body> {
   const length = req.headers['content-length'];
-  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) return Promise.resolve(NO_BODY);
   if (length !== undefined && Number(length) > MAX_BODY_BYTES) return Promise.resolve({ error: { kind: 'too_large' } });
   const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   let decoder: TextDecoder | undefined;
@@ -133,7 +137,8 @@ export function nodeHandler(mock: Mock, options: NodeHandlerOptions = {}) {
       const page = docs({ method: req.method ?? 'GET', path: q >= 0 ? url.slice(0, q) : url, spec, headers: req.headers, secure: mount.secure ?? false, baseUrl: mount.baseUrl ?? '' });
       if (page) return send(res, await page);
     }
-    const body = mount.body ?? (await readBody(req));
+    // most requests (every GET) announce no body: nothing to wait for
+    const body = mount.body ?? (hasBody(req) ? await readBody(req) : NO_BODY);
     const answer = await mock.handle(mockRequest(req, url, body));
     // a body left unread (too large, undecodable) is not drained: the connection closes after the answer
     send(res, answer, body.error !== undefined);
