@@ -26,16 +26,17 @@ function charsetOf(contentType: string | undefined): string {
   return m ? m[1]!.toLowerCase() : 'utf-8';
 }
 
-/**
- * The body as text: read no further than the limit, its Content-Encoding undone (gzip, deflate,
- * br) and its charset decoded (UTF-8 unless the Content-Type names another; a leading BOM
- * dropped). A request that announces no body is not read at all.
- */
+/** A request that announces no body (no length, or 0, and no chunks) is not read at all. */
 function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return !((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined);
 }
 
+/**
+ * The body as text: read no further than the limit, its Content-Encoding undone (gzip, deflate,
+ * br) and its charset decoded (UTF-8 unless the Content-Type names another; a leading BOM
+ * dropped).
+ */
 function readBody(req: IncomingMessage): Promise<Body> {
   const length = req.headers['content-length'];
   if (length !== undefined && Number(length) > MAX_BODY_BYTES) return Promise.resolve({ error: { kind: 'too_large' } });
