@@ -1,4 +1,4 @@
-// The files generated from the contract, each with its generator. `npm run gen` writes them;
+// The generated files (from the contract, and the seed's word lists), each with its generator. `npm run gen` writes them;
 // `npm run check:generated` (and a test) regenerate them aside and fail on any difference:
 // generated code is never edited by hand, and never left stale.
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { seedWords } from './seed-words.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONTRACT = join(root, 'openapi/allsign-v2.yaml');
@@ -48,6 +49,7 @@ function document(): string {
 export const GENERATED: Generated[] = [
   { file: join(root, 'src/types/allsign-v2.generated.ts'), make: types },
   { file: join(root, 'src/contract/document.generated.ts'), make: document },
+  { file: join(root, 'src/mock/seed/words.generated.ts'), make: seedWords },
 ];
 
 /** The generated files that differ from a fresh generation. */
@@ -65,6 +67,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.error(`${old.join(', ')} ${old.length === 1 ? 'is' : 'are'} stale: run \`npm run gen\` and commit the result.`);
       process.exit(1);
     }
-    console.log('the generated files match openapi/allsign-v2.yaml');
+    console.log('the generated files match their sources (the contract, the seed\'s word lists)');
   }
 }

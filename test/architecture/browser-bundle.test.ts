@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ENTRIES, bundleForBrowser } from '../../scripts/browser-bundle.js';
+import { BROWSER_ENTRIES, bundleForBrowser, kb } from '../../scripts/browser-bundle.js';
 
 // The engine, the domain, the in-memory store, the MSW handlers and the admin client run in a
-// browser: each browser entry bundles for the browser platform with no error, and what it bundles
-// works there (no Node built-in, no server framework inside).
-describe.each(Object.entries(BROWSER_ENTRIES))('%s in a browser bundle', (_name, entry) => {
-  it('builds for --platform=browser with zero errors and no Node built-ins', async () => {
-    const bundle = await bundleForBrowser(entry);
+// browser: each browser entry bundles for the browser platform with no error, what it bundles works
+// there (no Node built-in, no server framework inside, lazy parts included), and what a page loads
+// at start stays within the entry's budget (gzip), as `npm run build` prints it.
+describe.each(Object.entries(BROWSER_ENTRIES))('%s in a browser bundle', (_name, { source, budgetKB }) => {
+  it(`builds for --platform=browser with zero errors, no Node built-ins and no faker, within ${budgetKB} KB gzip at start`, async () => {
+    const bundle = await bundleForBrowser(source);
     expect(bundle.errors).toEqual([]);
-    const inputs = Object.keys(bundle.metafile.inputs);
-    expect(inputs.filter((i) => /(^|\/)node:|node_modules\/(express|body-parser|sonic-boom)\//.test(i))).toEqual([]);
-    expect(bundle.code).not.toMatch(/from\s*"node:/);
+    const inputs = [...Object.keys(bundle.metafile.inputs), ...bundle.lazy.flatMap((l) => l.inputs)];
+    expect(inputs.filter((i) => /(^|\/)node:|node_modules\/(express|body-parser|sonic-boom|@faker-js)\//.test(i))).toEqual([]);
+    for (const code of [bundle.code, ...bundle.lazy.map((l) => l.code)]) expect(code).not.toMatch(/from\s*"node:/);
     expect(bundle.bytes).toBeGreaterThan(0);
+    expect(bundle.gzipBytes, `${kb(bundle.gzipBytes)} gzip at start, over the budget of ${budgetKB} KB`).toBeLessThanOrEqual(budgetKB * 1024);
   }, 60_000);
 });

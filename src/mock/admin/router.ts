@@ -7,7 +7,7 @@ import { errorResponse, json, readJson } from '../engine/respond.js';
 import type { MockRequest, MockResponse } from '../engine/types.js';
 import { constantTimeEqual } from './constant-time.js';
 import { adminAccess, adminPreflightHeaders } from './guard.js';
-import { adminRoutes } from './routes.js';
+import type { Route } from './routes.js';
 
 export interface AdminOptions {
   /** protects every route but health with the X-Admin-Token header */
@@ -32,7 +32,17 @@ function decodeSegment(segment: string): string {
  */
 export function createAdmin(control: ControlPlane, journal: RequestJournal, faults: FaultRegistry, options: AdminOptions) {
   const started = Date.now();
-  const routes = adminRoutes(control, journal, faults, options.contract);
+  // the routes (their parsers, fault specs, fixture rules) load with the first request past health:
+  // a page whose mock is never driven through /__admin never downloads them
+  let routes: Promise<Route[]> | undefined;
+  const loadRoutes = (): Promise<Route[]> =>
+    (routes ??= import('./routes.js').then(
+      (m) => m.adminRoutes(control, journal, faults, options.contract),
+      (error: unknown) => {
+        routes = undefined; // a chunk that failed to load (a network blip in a page) is tried again next time
+        throw error;
+      },
+    ));
 
   /** Answers a request under /__admin (`path` without the prefix), or undefined for an unknown path. */
   async function answer(req: MockRequest, path: string, body: unknown): Promise<{ status: number; body: unknown } | undefined> {
@@ -40,7 +50,7 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
       return { status: 200, body: { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), ...(await control.counts()) } };
     }
     if (options.adminToken && !constantTimeEqual(req.headers['x-admin-token'] ?? '', options.adminToken)) throw Errors.adminTokenRequired();
-    const matching = routes.filter((r) => r.pattern.test(path));
+    const matching = (await loadRoutes()).filter((r) => r.pattern.test(path));
     if (matching.length === 0) return undefined;
     const route = matching.find((r) => r.method === req.method);
     if (!route) throw Errors.methodNotAllowed([...new Set(matching.map((r) => r.method))]);
