@@ -61,9 +61,14 @@ function requestUrl(req: MockRequest): string {
   return query ? `${req.path}?${query}` : req.path;
 }
 
+/** What a store is seeded with, and reset to, for these options. */
+export function seedOptionsOf(options: Pick<MockOptions, 'apiKeys' | 'seed' | 'contacts'>): SeedOptions {
+  return { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
+}
+
 export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
-  const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
+  const seed = seedOptionsOf(options);
   const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
   const plain = new MockService(repository, options.now ? { now: options.now } : {});
   const service = options.decorateService ? options.decorateService(plain) : plain;
