@@ -7,7 +7,7 @@ import { errorResponse, json, readJson } from '../engine/respond.js';
 import type { MockRequest, MockResponse } from '../engine/types.js';
 import { constantTimeEqual } from './constant-time.js';
 import { adminAccess, adminPreflightHeaders } from './guard.js';
-import type { Route } from './routes.js';
+import type { Route } from './handlers.js';
 
 export interface AdminOptions {
   /** protects every route but health with the X-Admin-Token header */
@@ -36,7 +36,7 @@ export function createAdmin(control: ControlPlane, journal: RequestJournal, faul
   // a page whose mock is never driven through /__admin never downloads them
   let routes: Promise<Route[]> | undefined;
   const loadRoutes = (): Promise<Route[]> =>
-    (routes ??= import('./routes.js').then(
+    (routes ??= import('./handlers.js').then(
       (m) => m.adminRoutes(control, journal, faults, options.contract),
       (error: unknown) => {
         routes = undefined; // a chunk that failed to load (a network blip in a page) is tried again next time
