@@ -2,7 +2,7 @@
 // worker script beside it, and serves it on 127.0.0.1. `npm run example -- msw-contacts [--port N]`;
 // the browser tests use the same build and server.
 import { build } from 'esbuild';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -44,12 +44,13 @@ export function serveExample(name: string, port = 0): Promise<ServedExample> {
   return servePage(join(root, 'examples', name), port);
 }
 
-/** Serves the page folder's index.html, its bundle and the worker at the origin root (the worker's scope must be '/'). */
+/** Serves the page folder's pages (index.html at `/`), its bundle and the worker at the origin root (the worker's scope must be '/'). */
 export async function servePage(page: string, port = 0): Promise<ServedExample> {
   const { dir } = await buildPage(page);
+  const pages = readdirSync(page).filter((file) => file.endsWith('.html'));
   const files: Record<string, string> = {
     '/': join(page, 'index.html'),
-    '/index.html': join(page, 'index.html'),
+    ...Object.fromEntries(pages.map((name) => [`/${name}`, join(page, name)])),
     '/app.js': join(dir, 'app.js'),
     '/mockServiceWorker.js': join(dir, 'mockServiceWorker.js'),
   };

@@ -49,6 +49,10 @@ export interface Mock {
   readonly journal: RequestJournal;
   readonly faults: FaultRegistry;
   readonly contract: Contract;
+  /** the keys it was started with (the demo tenants by default): the API reference page starts with the first */
+  readonly apiKeys: readonly ApiKeySpec[];
+  /** whether /__admin asks for a token: the keys are then not for every page to show */
+  readonly adminProtected: boolean;
 }
 
 function isAdminPath(path: string): boolean {
@@ -116,5 +120,5 @@ export function createMock(options: MockOptions = {}): Mock {
     return res;
   }
 
-  return { handle, service, control, repository, journal, faults, contract };
+  return { handle, service, control, repository, journal, faults, contract, apiKeys: seed.apiKeys, adminProtected: Boolean(options.adminToken) };
 }

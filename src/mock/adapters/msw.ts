@@ -1,7 +1,7 @@
 import { http, type HttpHandler } from 'msw';
 import { createMock, seedOptionsOf, type Mock, type MockOptions } from '../mock.js';
 import { persistedStore, persistSettings, type PersistOption } from '../stores/browser/persisted-store.js';
-import { toMockRequest, toResponse } from './fetch.js';
+import { fetchHandler } from './fetch.js';
 
 export interface HandlersOptions extends Pick<MockOptions, 'apiKeys' | 'seed' | 'contacts' | 'latency'> {
   /**
@@ -33,13 +33,6 @@ export type MockHandlers = HttpHandler[] & {
 /** Methods that never change the state: they run beside other tabs' reads instead of taking turns. */
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The path prefix a base URL puts in front of the API's own paths. */
-function prefixOf(baseUrl: string): string {
-  if (baseUrl === '*') return '';
-  const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
-  return path.replace(/\/+$/, '');
-}
-
 /**
  * The stateful mock as MSW handlers: the same pipeline and in-memory store as the server (409s,
  * tenant isolation, bulk envelopes, custom fields), running in the page or in a Node test. Every
@@ -52,14 +45,10 @@ export function createHandlers(options: HandlersOptions = {}): MockHandlers {
   const store = settings ? persistedStore(seedOptionsOf(mockOptions), settings) : undefined;
   const mock = given ?? createMock(store ? { ...mockOptions, repository: store.repository } : mockOptions);
   const base = baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '');
-  const prefix = prefixOf(baseUrl);
-
-  const answer = async ({ request }: { request: Request }): Promise<Response> => {
-    const req = await toMockRequest(request);
-    if (prefix && req.path.startsWith(prefix)) req.path = req.path.slice(prefix.length);
-    const res = store ? await store.run(!READS.has(req.method), () => mock.handle(req)) : await mock.handle(req);
-    return toResponse(res);
-  };
+  // with persist, each request takes its turn with the other tabs (a write under their lock)
+  const served: Mock = store ? { ...mock, handle: (req) => store.run(!READS.has(req.method), () => mock.handle(req)) } : mock;
+  const call = fetchHandler(served, { baseUrl });
+  const answer = ({ request }: { request: Request }): Promise<Response> => call(request);
 
   const handlers = [http.all(`${base}/v2/*`, answer), http.all(`${base}/__admin/*`, answer)];
   return Object.assign(handlers, { mock, ready: store?.ready ?? Promise.resolve(), flush: async () => store?.flush() });
