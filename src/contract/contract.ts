@@ -3,7 +3,7 @@ import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
 import { compileBounds } from './bounds.js';
 import { limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
-import { contractDocument, type OpenApiDocument } from './load.js';
+import { contractDocument, engineAdminContractDocument, engineContractDocument, type OpenApiDocument } from './load.js';
 import { coerceParams } from './params.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -217,13 +217,37 @@ function makeAjvs() {
 
 const cache = new Map<string, Contract>();
 
-/** Load the contract and compile its validators, once per process and option set. */
+/**
+ * Load the API's contract and compile its validators, once per process and option set: the whole
+ * document (`doc` keeps its prose and provenance marks), for the conformance suite and other judges.
+ */
 export function loadContract(options: ContractOptions = {}): Contract {
   const key = JSON.stringify(options);
   const hit = cache.get(key);
   if (hit) return hit;
+  const contract = compileContract(contractDocument(), options);
+  cache.set(key, contract);
+  return contract;
+}
 
-  const doc = contractDocument();
+let engine: Contract | undefined;
+
+/** The API's contract as the mock's engine runs it: the same operations and validators, no prose to download. */
+export function loadEngineContract(): Contract {
+  engine ??= compileContract(engineContractDocument(), {});
+  return engine;
+}
+
+let admin: Contract | undefined;
+
+/** The control plane's contract (openapi/admin.yaml) as the engine runs it, compiled as the API's is: the same validation, the same 422s. */
+export function loadAdminContract(): Contract {
+  admin ??= compileContract(engineAdminContractDocument(), {});
+  return admin;
+}
+
+/** Operations, routes and validators of a contract document. */
+function compileContract(doc: OpenApiDocument, options: ContractOptions): Contract {
   const ajvs = makeAjvs();
   const operations: Operation[] = [];
   const routes: { regex: RegExp; names: string[]; byMethod: Map<string, Operation> }[] = [];
@@ -268,7 +292,6 @@ export function loadContract(options: ContractOptions = {}): Contract {
       return { operation: undefined, pathExists };
     },
   };
-  cache.set(key, contract);
   return contract;
 }
 
