@@ -3,7 +3,7 @@ import { adminContractDocument, contractDocument } from '../../src/contract/inde
 import { BROWSER_ENTRIES, bundleForBrowser, kb } from '../../scripts/browser-bundle.js';
 
 /** A phrase of each contract's prose: the engine runs on the contracts without it (engine-documents.generated.ts). */
-const PROSE = [contractDocument(), adminContractDocument()].map((doc) => String(doc.info.description).split('\n')[0]!.slice(0, 50));
+const PROSE = [contractDocument(), adminContractDocument()].map((doc) => String((doc.info as { description?: string }).description).split('\n')[0]!.slice(0, 50));
 
 // The engine, the domain, the in-memory store, the MSW handlers and the admin client run in a
 // browser: each browser entry bundles for the browser platform with no error, what it bundles works
