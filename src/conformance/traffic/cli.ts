@@ -1,0 +1,200 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createProxy, PROXY_MODES, type ProxyMode } from '../proxy/server.js';
+import { proxyControl } from '../proxy/control.js';
+import { FAIL_ON, TrafficBook, type FailOn, type TrafficReport } from './book.js';
+import { HarError, readHar } from './har/read.js';
+import { HarWriter } from './har/write.js';
+import { nodeRedactor } from './node-redactor.js';
+import type { Redactor } from './redact.js';
+import { renderTraffic, TRAFFIC_REPORTERS, type TrafficReporter } from './reporters/index.js';
+import { liveLine } from './live.js';
+
+export const TRAFFIC_COMMANDS = ['proxy', 'har'] as const;
+
+const whole = (name: string, min: number) => (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(value)}`);
+  return Number(value);
+};
+
+function upstreamUrl(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`--upstream must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError(`--upstream must be an http(s) URL, got ${JSON.stringify(value)}`);
+  if (url.search || url.hash) throw new InvalidArgumentError('--upstream must not carry a query or a fragment');
+  if (url.username || url.password) throw new InvalidArgumentError('--upstream must not carry credentials: the client sends its own');
+  return url;
+}
+
+interface ReportFlags {
+  failOn: FailOn;
+  reporter: TrafficReporter;
+  output?: string;
+  redact: 'secrets' | 'pii';
+}
+
+const reportOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--fail-on <what>', 'exit 1 when a finding of this kind is seen: documented (rests on the reference), any (documented, inferred or a gap), none').choices(FAIL_ON).default('documented'))
+    .addOption(new Option('--reporter <name>', 'report format').choices(Object.keys(TRAFFIC_REPORTERS)).default('pretty'))
+    .option('--output <file>', 'write the report there (the pretty report still prints)')
+    .addOption(new Option('--redact <what>', 'what is replaced in everything written: secrets (keys, tokens, cookies) always; pii adds emails, names and phone numbers').choices(['secrets', 'pii']).default('secrets'));
+
+/** Prints the report; returns the exit code --fail-on asks for. */
+function emit(report: TrafficReport, flags: ReportFlags): number {
+  const machineOnStdout = flags.reporter !== 'pretty' && !flags.output;
+  const human = machineOnStdout ? (line: string) => console.error(line) : (line: string) => console.log(line);
+  if (flags.reporter !== 'pretty') {
+    const text = renderTraffic(flags.reporter, report);
+    if (flags.output) writeFileSync(flags.output, text);
+    else console.log(text);
+  } else if (flags.output) {
+    writeFileSync(flags.output, renderTraffic('pretty', report));
+  }
+  human(renderTraffic('pretty', report));
+  return report.failing > 0 ? 1 : 0;
+}
+
+function usage(message: string): never {
+  console.error(`allsign-conformance: ${message}`);
+  process.exit(2);
+}
+
+interface ProxyFlags extends ReportFlags {
+  upstream: URL;
+  port: number;
+  host: string;
+  mode: ProxyMode;
+  record?: string;
+  maxBodyBytes: number;
+  timeout: number;
+  quiet?: boolean;
+}
+
+async function runProxy(flags: ProxyFlags): Promise<void> {
+  const redactor: Redactor = nodeRedactor({ pii: flags.redact === 'pii' });
+  const source = `proxy → ${flags.upstream.origin}${flags.upstream.pathname.replace(/\/+$/, '')}`;
+  const book = new TrafficBook(source);
+  let recorder: HarWriter | undefined;
+  if (flags.record) {
+    try {
+      recorder = await HarWriter.open(flags.record, `${flags.upstream.origin}${flags.upstream.pathname.replace(/\/+$/, '')}`, redactor, { name: 'allsign-conformance proxy', version: '1' });
+    } catch (error) {
+      usage(`--record ${flags.record}: ${(error as Error).message}`);
+    }
+  }
+  const server = createProxy({
+    upstream: flags.upstream,
+    mode: flags.mode,
+    book,
+    maxBodyBytes: flags.maxBodyBytes,
+    timeoutMs: flags.timeout,
+    onExchange: recorder ? (e) => recorder.add(e) : undefined,
+    control: proxyControl(book, flags.failOn, redactor),
+  });
+  await new Promise<void>((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => usage(error.code === 'EADDRINUSE' ? `port ${flags.port} on ${flags.host} is in use (--port)` : `cannot listen on ${flags.host}:${flags.port}: ${error.message}`));
+    server.listen(flags.port, flags.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const here = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
+  console.error(`allsign-conformance proxy on ${here} → ${redactor.text(flags.upstream.toString())} (${flags.mode})${flags.record ? `, recording to ${flags.record}` : ''}`);
+  console.error(`report so far: GET ${here}/__proxy/report; Ctrl-C (or SIGTERM) stops and prints it; --fail-on ${flags.failOn}`);
+  const live = flags.quiet ? undefined : liveLine(book, process.stderr);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    live?.stop();
+    console.error(`${signal}: no new connections; finishing the exchanges under way`);
+    server.close();
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), 5_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    clearTimeout(force);
+    // judgements run after each answer is delivered: let the last ones land
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (recorder) {
+      const done = await recorder.close();
+      console.error(`recorded ${done.written} exchanges to ${flags.record}${done.dropped ? ` (${done.dropped} dropped: the disk was not keeping up)` : ''}${done.error ? `; writing failed: ${done.error}` : ''}`);
+    }
+    process.exitCode = emit(book.report(flags.failOn, redactor), flags);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+interface HarFlags extends ReportFlags {
+  basePath?: string;
+}
+
+async function runHar(file: string, flags: HarFlags): Promise<void> {
+  const redactor = nodeRedactor({ pii: flags.redact === 'pii' });
+  const book = new TrafficBook(`HAR ${file}`, { basePath: flags.basePath });
+  let result;
+  try {
+    result = await readHar(file, (exchange) => book.add(exchange));
+  } catch (error) {
+    if (error instanceof HarError) usage(error.message);
+    throw error;
+  }
+  if (result.version !== undefined && !/^1\.[12]$/.test(result.version)) console.error(`note: ${file} says HAR version ${result.version}; read as 1.2`);
+  if (result.malformedCount) console.error(`note: ${result.malformedCount} entries are not exchanges and were left out: ${result.malformed.join('; ')}`);
+  process.exitCode = emit(book.report(flags.failOn, redactor), flags);
+}
+
+function program(): Command {
+  const root = new Command('allsign-conformance').exitOverride().showHelpAfterError();
+  reportOptions(
+    root
+      .command('proxy')
+      .description('A validating reverse proxy: forwards every request to --upstream unchanged, checks each exchange against the contract, and reports when stopped.')
+      .addOption(new Option('--upstream <url>', 'the API to forward to; its path is prepended (https://staging.example.com/api)').env('ALLSIGN_UPSTREAM').argParser(upstreamUrl))
+      .addOption(new Option('--port <n>', 'port to listen on (0: any free one)').env('ALLSIGN_PROXY_PORT').default(4011).argParser(whole('--port', 0)))
+      .addOption(new Option('--host <addr>', 'address to listen on').env('HOST').default('127.0.0.1'))
+      .addOption(new Option('--mode <mode>', `observe: nothing on the wire changes; annotate: adds one ${'x-allsign-finding'} header naming a finding; enforce: an answer with a documented violation becomes a 502 naming it`).choices(PROXY_MODES).default('observe'))
+      .option('--record <file.har>', 'write every exchange to a HAR 1.2 file, redacted')
+      .addOption(new Option('--max-body-bytes <n>', 'bytes of each body kept for validation; larger bodies pass through unvalidated').default(1024 * 1024).argParser(whole('--max-body-bytes', 1)))
+      .addOption(new Option('--timeout <ms>', "the upstream's answer must start, and any pause in it end, within this (504 otherwise)").default(30_000).argParser(whole('--timeout', 1)))
+      .option('--quiet', 'no live summary line'),
+  ).action(async (flags: ProxyFlags) => {
+    if (!flags.upstream) usage('proxy: --upstream (or ALLSIGN_UPSTREAM) is required');
+    await runProxy(flags);
+  });
+  reportOptions(
+    root
+      .command('har')
+      .description('Validate a HAR 1.2 file (from a browser, Playwright or `proxy --record`) against the contract, offline.')
+      .argument('<file.har>', 'the HAR file')
+      .option('--base-path <path>', "the API's path prefix in the recorded URLs (default: found where the contract's paths begin, /v2)"),
+  ).action(async (file: string, flags: HarFlags) => runHar(file, flags));
+  root.addHelpText(
+    'after',
+    `
+Exit codes: 0 no finding matches --fail-on; 1 one does; 2 bad usage, an unreadable file, a port in use.
+Findings are documented (they rest on the reference: they gate by default), inferred (they rest on
+an x-inferred decision of the contract: they warn and feed the inferred-decisions report) or gaps
+(the contract does not speak to what was seen: an undeclared property, parameter or operation).
+Secrets (Authorization, API keys, cookies, X-Admin-Token, secret query parameters) are replaced by
+stable placeholders in everything written; set ALLSIGN_REDACT_SALT to key the placeholders.`,
+  );
+  return root;
+}
+
+/** `allsign-conformance proxy …` and `allsign-conformance har …`. */
+export async function trafficMain(argv: string[]): Promise<void> {
+  const cmd = program();
+  try {
+    await cmd.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2);
+    throw error;
+  }
+}
