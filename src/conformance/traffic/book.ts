@@ -62,6 +62,7 @@ export interface TrafficReport {
 export interface Redaction {
   exchange(exchange: Exchange): Exchange;
   record(record: ExchangeRecord): ExchangeRecord;
+  text(line: string): string;
 }
 
 const MAX_GROUPS = 2000;
@@ -171,15 +172,19 @@ export class TrafficBook {
 
   report(failOn: FailOn, redaction: Redaction): TrafficReport {
     const groups = [...this.groups.values()]
-      .map((g) => ({ ...g, sample: redaction.exchange(g.sample) }))
+      .map((g) => {
+        // the sample first: the secrets it carries are then known wherever else they appear
+        const sample = redaction.exchange(g.sample);
+        return { ...g, sample, message: redaction.text(g.message) };
+      })
       .sort((a, b) => ORDER[a.provenance] - ORDER[b.provenance] || b.count - a.count);
     const coverage = this.coverage.rows();
     const decisions = this.ledger.report(allDecisions()).map((d) => ({
       ...d,
-      contradictions: d.contradictions.map((c) => ({ ...c, ...(c.exchange ? { exchange: redaction.record(c.exchange) } : {}) })),
+      contradictions: d.contradictions.map((c) => ({ ...c, message: redaction.text(c.message), seenIn: redaction.text(c.seenIn), ...(c.exchange ? { exchange: redaction.record(c.exchange) } : {}) })),
     }));
     return {
-      source: this.source,
+      source: redaction.text(this.source),
       startedAt: this.startedAt,
       endedAt: new Date().toISOString(),
       exchanges: this.counts.exchanges,

@@ -168,8 +168,8 @@ export class Redactor implements Redaction {
     };
   }
 
-  /** Free text for a log line: known secrets replaced, URLs' secrets too. */
+  /** Free text (a message, a log line): URLs and paths with a query redacted, known values replaced. */
   text(line: string): string {
-    return this.scrub(line.replace(/\bhttps?:\/\/[^\s"']+/g, (u) => this.url(u)));
+    return this.scrub(line.replace(/https?:\/\/[^\s"']+|\/[^\s"'?]*\?[^\s"']+/g, (u) => this.url(u)));
   }
 }

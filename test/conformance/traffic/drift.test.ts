@@ -67,7 +67,7 @@ afterAll(async () => {
   await mock?.close();
 });
 
-const groupsOf = (v: Variant) => observe.book.report('documented', { exchange: (e) => e, record: (r) => r }).findings.filter((g) => g.sample.request.url === pathOf(v));
+const groupsOf = (v: Variant) => observe.book.report('documented', { exchange: (e) => e, record: (r) => r, text: (t) => t }).findings.filter((g) => g.sample.request.url === pathOf(v));
 
 describe('the proxy in front of a drifting upstream (observe)', () => {
   it('finds nothing in a valid answer', () => {

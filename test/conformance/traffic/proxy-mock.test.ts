@@ -17,7 +17,7 @@ let proxy: RunningProxy;
 let harFile: string;
 let report: TrafficReport;
 let failedThrough: number;
-const identity = { exchange: <T>(e: T) => e, record: <T>(r: T) => r };
+const identity = { exchange: <T>(e: T) => e, record: <T>(r: T) => r, text: (t: string) => t };
 
 beforeAll(async () => {
   mock = await startMock();

@@ -71,7 +71,7 @@ export async function readHar(file: string, onExchange: (exchange: Exchange) => 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new HarError(`${file}: no such file`);
     if (code === 'EISDIR') throw new HarError(`${file} is a directory, not a HAR file`);
-    throw new HarError(`${file} cannot be read as JSON: ${(error as Error).message}`);
+    throw new HarError(`${file} is not valid JSON (it ends at byte ${offset} in the middle of a value): ${(error as Error).message}`);
   }
   if (!sawLog) throw new HarError(`${file} is not a HAR file: it has no log.version nor log.entries (HAR 1.2: {"log": {"version", "entries": […]}})`);
   return result;
