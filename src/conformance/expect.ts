@@ -3,6 +3,7 @@ import { isDeepStrictEqual, inspect } from 'node:util';
 import { ConformanceFailure, type Response } from './client.js';
 import { inferred, type Decision } from './contract/decisions.js';
 import type { DecisionLedger } from './contract/ledger.js';
+import { VALIDATION_BODY } from './contract/shapes.js';
 import type { ExchangeRecord, Note } from './types.js';
 
 const SHOWN = 400;
@@ -69,7 +70,7 @@ export function expectTrue(condition: unknown, what: string, actual?: unknown, b
 }
 
 /** FastAPI's validation body is the contract's choice, so naming `loc` always rests on it. */
-export const VALIDATION_BODY = '#/components/schemas/ValidationErrorResponse';
+export { VALIDATION_BODY };
 
 /** A 422 whose detail names the given location (FastAPI's loc), or at least is a 422. */
 export function expect422(res: Response, what: string, loc?: (string | number)[], basis?: Basis): boolean {

@@ -4,7 +4,7 @@ import { decisionOf, inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { nodeAt, operationPointer } from '../contract/pointers.js';
 import { decisionsOn, decisionsVisited, schemaTrail } from '../contract/trail.js';
-import { VALIDATION_BODY } from '../expect.js';
+import { ERROR_BODY, VALIDATION_BODY } from '../contract/shapes.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';
 import type { FindingBook } from '../generic/findings.js';
 import type { Finding } from '../generic/inspector.js';
@@ -12,7 +12,6 @@ import type { ExchangeRecord } from '../types.js';
 import type { Mutation } from './mutations.js';
 import { bodySchemaOf, parametersOf, type RequestCase } from './requests.js';
 
-const ERROR_BODY = '#/components/schemas/ErrorResponse';
 const UNAUTHORIZED = '#/components/responses/Unauthorized';
 
 const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;

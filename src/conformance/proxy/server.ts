@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { explainNetworkError } from '../network.js';
-import type { FindingGroup, TrafficBook } from '../traffic/book.js';
+import type { FindingGroup } from '../traffic/book.js';
 import type { Exchange, HeaderList } from '../traffic/exchange.js';
 import { Tee } from './tee.js';
 
@@ -11,11 +11,17 @@ export const PROXY_MODES: readonly ProxyMode[] = ['observe', 'annotate', 'enforc
 /** The header annotate and enforce modes add: one finding id, short and ASCII (never the findings themselves). */
 export const FINDING_HEADER = 'x-allsign-finding';
 
+/** Where exchanges go to be judged: in observe mode without waiting, in annotate and enforce for the verdict. */
+export interface Judging {
+  add(exchange: Exchange): unknown;
+  judge(exchange: Exchange): Promise<FindingGroup[]> | FindingGroup[];
+}
+
 export interface ProxyOptions {
   /** where requests go: an origin, and a base path prepended to every request's path */
   upstream: URL;
   mode: ProxyMode;
-  book: TrafficBook;
+  book: Judging;
   /** bytes of each body kept for validation (the wire is never bounded by it) */
   maxBodyBytes: number;
   /** the upstream's answer must start, and each stretch of silence end, within this */
@@ -23,7 +29,7 @@ export interface ProxyOptions {
   /** every finished exchange, after it is judged (the HAR recorder) */
   onExchange?: (exchange: Exchange) => void;
   /** the proxy's own routes under /__proxy */
-  control: (req: IncomingMessage, res: ServerResponse) => void;
+  control: (req: IncomingMessage, res: ServerResponse) => unknown;
 }
 
 // RFC 9110 §7.6.1: meaningful for one connection only; a proxy does not forward them
@@ -74,7 +80,7 @@ export function createProxy(options: ProxyOptions): Server {
   const basePath = upstream.pathname.replace(/\/+$/, '');
 
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    if (req.url?.startsWith('/__proxy/') || req.url === '/__proxy') return options.control(req, res);
+    if (req.url?.startsWith('/__proxy/') || req.url === '/__proxy') return void options.control(req, res);
     forward(req, res);
   });
 
@@ -187,9 +193,9 @@ export function createProxy(options: ProxyOptions): Server {
       });
       up.on('end', () => {
         if (streaming) return void complete().then(record);
-        void complete().then((done) => {
+        void complete().then(async (done) => {
           if (!done) return;
-          const groups = options.book.add(done);
+          const groups = await options.book.judge(done);
           options.onExchange?.(done);
           const worst = pick(groups);
           if (options.mode === 'enforce' && worst?.provenance === 'documented') {

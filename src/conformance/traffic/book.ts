@@ -50,6 +50,8 @@ export interface TrafficReport {
   droppedGroups: number;
   /** exchanges the validator could not judge (a bug of ours, never the traffic's) */
   validatorErrors: number;
+  /** exchanges forwarded but not judged: the proxy's validator was that far behind */
+  notJudged?: number;
   coverage: CoverageRow[];
   unexercised: { operations: string[]; statuses: { operationId: string; status: string }[] };
   /** every x-inferred decision: agreed, contradicted (with the exchange) or not exercised by the traffic */

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createProxy, PROXY_MODES, type ProxyMode } from '../proxy/server.js';
 import { proxyControl } from '../proxy/control.js';
+import { RemoteBook } from '../proxy/remote-book.js';
 import { FAIL_ON, TrafficBook, type FailOn, type TrafficReport } from './book.js';
 import { HarError, readHar } from './har/read.js';
 import { HarWriter } from './har/write.js';
@@ -79,7 +80,8 @@ interface ProxyFlags extends ReportFlags {
 async function runProxy(flags: ProxyFlags): Promise<void> {
   const redactor: Redactor = nodeRedactor({ pii: flags.redact === 'pii' });
   const source = `proxy → ${flags.upstream.origin}${flags.upstream.pathname.replace(/\/+$/, '')}`;
-  const book = new TrafficBook(source);
+  // judged in a worker thread: forwarding never waits on validation
+  const book = new RemoteBook({ source, pii: flags.redact === 'pii' });
   let recorder: HarWriter | undefined;
   if (flags.record) {
     try {
@@ -95,7 +97,7 @@ async function runProxy(flags: ProxyFlags): Promise<void> {
     maxBodyBytes: flags.maxBodyBytes,
     timeoutMs: flags.timeout,
     onExchange: recorder ? (e) => recorder.add(e) : undefined,
-    control: proxyControl(book, flags.failOn, redactor),
+    control: proxyControl({ report: () => book.report(flags.failOn), tally: () => book.tally() }),
   });
   await new Promise<void>((resolve) => {
     server.once('error', (error: NodeJS.ErrnoException) => usage(error.code === 'EADDRINUSE' ? `port ${flags.port} on ${flags.host} is in use (--port)` : `cannot listen on ${flags.host}:${flags.port}: ${error.message}`));
@@ -105,7 +107,7 @@ async function runProxy(flags: ProxyFlags): Promise<void> {
   const here = `http://${flags.host.includes(':') ? `[${flags.host}]` : flags.host}:${port}`;
   console.error(`allsign-conformance proxy on ${here} → ${redactor.text(flags.upstream.toString())} (${flags.mode})${flags.record ? `, recording to ${flags.record}` : ''}`);
   console.error(`report so far: GET ${here}/__proxy/report; Ctrl-C (or SIGTERM) stops and prints it; --fail-on ${flags.failOn}`);
-  const live = flags.quiet ? undefined : liveLine(book, process.stderr);
+  const live = flags.quiet ? undefined : liveLine(() => book.tally(), process.stderr);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -120,12 +122,18 @@ async function runProxy(flags: ProxyFlags): Promise<void> {
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
     clearTimeout(force);
     // judgements run after each answer is delivered: let the last ones land
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await book.drained();
     if (recorder) {
       const done = await recorder.close();
       console.error(`recorded ${done.written} exchanges to ${flags.record}${done.dropped ? ` (${done.dropped} dropped: the disk was not keeping up)` : ''}${done.error ? `; writing failed: ${done.error}` : ''}`);
     }
-    process.exitCode = emit(book.report(flags.failOn, redactor), flags);
+    try {
+      process.exitCode = emit(await book.report(flags.failOn), flags);
+    } catch (error) {
+      console.error(`allsign-conformance: ${(error as Error).message}`);
+      process.exitCode = 2;
+    }
+    await book.close();
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

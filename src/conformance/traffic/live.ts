@@ -1,19 +1,19 @@
-import type { TrafficBook } from './book.js';
+import type { Tally } from '../proxy/remote-book.js';
 
 /**
  * One summary line while traffic flows: rewritten in place on a terminal every second, printed
  * anew every ten seconds (when it changed) on a pipe or a CI log.
  */
-export function liveLine(book: TrafficBook, out: NodeJS.WriteStream): { stop(): void } {
+export function liveLine(tally: () => Promise<Tally & { notJudged: number }>, out: NodeJS.WriteStream): { stop(): void } {
   const tty = Boolean(out.isTTY);
   let last = '';
-  const line = () => {
-    const t = book.tally();
-    return `${t.exchanges} exchanges, findings: ${t.documented} documented, ${t.inferred} inferred, ${t.gap} gaps; ${t.client} refused client requests; ${t.unanswered} unanswered`;
+  const line = async () => {
+    const t = await tally();
+    return `${t.exchanges} exchanges, findings: ${t.documented} documented, ${t.inferred} inferred, ${t.gap} gaps; ${t.client} refused client requests; ${t.unanswered} unanswered${t.notJudged ? `; ${t.notJudged} not judged (the validator is behind)` : ''}`;
   };
   const timer = setInterval(
-    () => {
-      const text = line();
+    async () => {
+      const text = await line().catch((error: Error) => error.message);
       if (text === last) return;
       last = text;
       out.write(tty ? `\r\x1b[2K${text}` : `${text}\n`);

@@ -43,14 +43,14 @@ export async function startProxy(target: string, mode: ProxyMode = 'observe', op
   const server = createProxy({
     upstream: new URL(target),
     mode,
-    book,
+    book: { add: (e) => book.add(e), judge: (e) => book.add(e) },
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     timeoutMs: options.timeoutMs ?? 5_000,
     onExchange: (e) => {
       exchanges.push(e);
       for (const w of waiting.filter((x) => exchanges.length >= x.n)) w.resolve();
     },
-    control: proxyControl(book, 'documented', nodeRedactor()),
+    control: proxyControl({ report: () => book.report('documented', nodeRedactor()), tally: () => book.tally() }),
   });
   const listening = await listen(server);
   return {

@@ -31,6 +31,7 @@ export function countsLine(r: TrafficReport): string {
   const parts = [`${r.exchanges} exchanges`, `${r.judged} judged`, ...(skipped.length ? [`skipped: ${skipped.join(', ')}`] : []), `${r.unanswered} unanswered`];
   if (r.bodiesNotValidated) parts.push(`${r.bodiesNotValidated} bodies past the bound (not schema-checked)`);
   if (r.droppedGroups) parts.push(`${r.droppedGroups} findings past the report's bound (counted, not kept)`);
+  if (r.notJudged) parts.push(`${r.notJudged} forwarded but not judged (the validator was behind)`);
   if (r.validatorErrors) parts.push(`${r.validatorErrors} exchanges the validator failed on`);
   return parts.join(', ');
 }
