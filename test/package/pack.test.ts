@@ -127,7 +127,7 @@ describe('the packed package', () => {
     expect(loaded['./package.json']).toBe('allsign-v2-toolkit');
     expect(loaded['./openapi.yaml']).toBe('openapi: 3.1.0');
     expect(loaded['./types']).toBe(0); // types only
-    for (const name of ['./mock', './mock/core', './msw', './admin', './contract', './conformance']) expect(loaded[name], name).toBeGreaterThan(0);
+    for (const name of ['./mock', './mock/core', './msw', './admin', './contract', './conformance', './validate']) expect(loaded[name], name).toBeGreaterThan(0);
   }, 30_000);
 
   it('type-checks a strict consumer (exactOptionalPropertyTypes, skipLibCheck false) under moduleResolution nodenext and bundler', async () => {

@@ -151,12 +151,13 @@ export class TrafficJudge {
       // that are all inferred is it evidence, against those decisions. The generator's own requests
       // avoid those rules, which is why the suite gates on the same verdict.
       findings.push(...judge.positive(op, requestCase, res, record).filter((f) => f.decision));
-    } else if (res.status < 500) {
+    } else if (res.status < 500 && !(bodyNotValidated && res.status >= 400)) {
+      // (a refusal whose body was not kept cannot be judged for its shape)
       for (const mutation of this.mutations(op, broken)) findings.push(...judge.negative(op, mutation, res, record));
-      if (res.status >= 400) {
-        const fields = [...new Set(broken.map((b) => (b.at.length ? `${b.location}.${star(b.at)}` : b.location)))];
-        traffic.push(client(op, `${fields.join(' ')}`, fields.join(', '), `${method} ${target} → ${res.status}: the request breaks the contract at ${fields.join(', ')}`, res.status));
-      }
+    }
+    if (broken !== undefined && res.status >= 400 && res.status < 500) {
+      const fields = [...new Set(broken.map((b) => (b.at.length ? `${b.location}.${star(b.at)}` : b.location)))];
+      traffic.push(client(op, `${fields.join(' ')}`, fields.join(', '), `${method} ${target} → ${res.status}: the request breaks the contract at ${fields.join(', ')}`, res.status));
     }
     if (!bodyNotValidated && res.status < 300 && isJsonType(record.response!.contentType ?? undefined)) {
       for (const extra of extraProperties(op, String(res.status), record.response!.body)) {

@@ -74,6 +74,9 @@ export function exchangeFromHar(entry: HarEntry, index: number): Exchange {
       body = { text: content.text, size };
     }
     if (content._truncated) body.truncated = true;
+  } else if (content.size !== 0 && response.status !== 204 && response.status !== 304 && request.method.toUpperCase() !== 'HEAD') {
+    // no text: the recorder did not keep the body (a browser drops those the page never read), which is not an empty body
+    body = { text: '', size: Math.max(0, content.size ?? 0), truncated: true, error: 'the recording has no body for this answer' };
   }
   exchange.response = { status: response.status, headers: headerList(response.headers, `${where}.response`), ...(body ? { body } : {}) };
   return exchange;

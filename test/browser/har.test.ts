@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TrafficBook } from '../../src/conformance/traffic/book.js';
+import { readHar } from '../../src/conformance/traffic/har/read.js';
+import { startMock } from '../conformance/helpers.js';
+import { startProxy } from '../conformance/traffic/helpers.js';
+import { CHROMIUM } from './chromium.js';
+
+const identity = { exchange: <T>(e: T) => e, record: <T>(r: T) => r, text: (t: string) => t };
+
+// A HAR as browsers write them: headless Chromium records (playwright-core's recordHar) a page that
+// calls the API through the validating proxy; the HAR validator reads it to the proxy's verdict.
+describe('a HAR recorded by Chromium', () => {
+  it('validates: the API calls judged, the page and its assets left out, nothing found in the mock', async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+    const mock = await startMock();
+    const proxy = await startProxy(mock.baseUrl);
+    const har = join(mkdtempSync(join(tmpdir(), 'allsign-chromium-har-')), 'page.har');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });
+      const page = await context.newPage();
+      await page.goto(`${proxy.url}/docs`);
+      const statuses = await page.evaluate(async () => {
+        const headers = { authorization: 'Bearer sk_test_demo_a', 'content-type': 'application/json' };
+        const list = await fetch('/v2/contacts?pageSize=3', { headers });
+        await list.json();
+        const created = await fetch('/v2/contacts', { method: 'POST', headers, body: JSON.stringify({ email: `chromium-${Date.now()}@example.com`, fullName: 'Navegador' }) });
+        const refused = await fetch('/v2/contacts?pageSize=0', { headers });
+        return [list.status, created.status, refused.status];
+      });
+      expect(statuses).toEqual([200, 201, 422]);
+      await context.close();
+      const book = new TrafficBook(har);
+      const read = await readHar(har, (e) => book.add(e));
+      const report = book.report('documented', identity);
+      expect(read.malformedCount).toBe(0);
+      expect(report.judged).toBe(3);
+      // Chromium keeps no body the page never read: those answers are judged without their schema
+      expect(report.bodiesNotValidated).toBe(2);
+      expect(report.skipped['not the API']).toBeGreaterThanOrEqual(1);
+      expect(report.findings).toEqual([]);
+      expect(report.clientRequests.map((g) => g.field)).toEqual(['query.pageSize']);
+      expect(report.coverage.find((r) => r.operationId === 'createContact')?.statuses['201']).toBe(1);
+      // the proxy saw the same three API calls
+      const live = proxy.book.report('documented', identity);
+      expect(live.judged).toBe(3);
+    } finally {
+      await browser.close();
+      await proxy.close();
+      await mock.close();
+    }
+  }, 120_000);
+});
