@@ -96,7 +96,7 @@ async function proxyRounds(o: TrafficBenchOptions): Promise<ProxyRow[]> {
 }
 
 /** A HAR of n exchanges made of the mock's own answers (lists, gets, creates), written as a stream. */
-async function writeHar(o: TrafficBenchOptions, file: string): Promise<void> {
+export async function writeHar(o: TrafficBenchOptions, file: string): Promise<void> {
   const headers = { authorization: `Bearer ${o.key}` };
   const page = await (await fetch(`${o.mock.url}/v2/contacts?pageSize=25`, { headers })).text();
   const id = (JSON.parse(page) as { data: { id: string }[] }).data[0]!.id;

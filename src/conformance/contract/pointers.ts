@@ -26,6 +26,17 @@ function lookup(doc: OpenApiDocument, pointer: string): unknown {
  * target's keywords under its own.
  */
 export function nodeAt(doc: OpenApiDocument, pointer: string): ContractNode | undefined {
+  // a judge of traffic asks the same few pointers for every exchange; the document never changes
+  let known = resolved.get(doc);
+  if (!known) resolved.set(doc, (known = new Map()));
+  let node = known.get(pointer);
+  if (node === undefined) known.set(pointer, (node = resolve(doc, pointer) ?? null));
+  return node ?? undefined;
+}
+
+const resolved = new WeakMap<OpenApiDocument, Map<string, ContractNode | null>>();
+
+function resolve(doc: OpenApiDocument, pointer: string): ContractNode | undefined {
   let at = pointer;
   for (let hops = 0; hops < 20; hops++) {
     const value = lookup(doc, at);
@@ -33,7 +44,7 @@ export function nodeAt(doc: OpenApiDocument, pointer: string): ContractNode | un
     const { $ref: ref, ...siblings } = value as Record<string, unknown>;
     if (typeof ref !== 'string') return { pointer: at, value: value as Record<string, unknown> };
     if (typeof siblings['x-inferred'] === 'string') {
-      const target = nodeAt(doc, ref);
+      const target = resolve(doc, ref);
       return { pointer: at, value: { ...target?.value, ...siblings } };
     }
     at = ref;

@@ -92,6 +92,11 @@ export class RemoteBook {
     return { ...tally, notJudged: this.notJudged };
   }
 
+  /** Resolves once the backlog is below `limit`: a reader that must not drop anything waits here (the HAR validator). */
+  async room(limit = MAX_PENDING / 5): Promise<void> {
+    while (this.pending >= limit && !this.failure) await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+
   /** Resolves once every exchange sent so far is judged (the report at stop counts them all). */
   async drained(): Promise<void> {
     while (this.pending > 0) await new Promise((resolve) => setTimeout(resolve, 10));

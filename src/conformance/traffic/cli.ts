@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createProxy, PROXY_MODES, type ProxyMode } from '../proxy/server.js';
 import { proxyControl } from '../proxy/control.js';
 import { RemoteBook } from '../proxy/remote-book.js';
-import { FAIL_ON, TrafficBook, type FailOn, type TrafficReport } from './book.js';
+import { FAIL_ON, type FailOn, type TrafficReport } from './book.js';
 import { HarError, readHar } from './har/read.js';
 import { HarWriter } from './har/write.js';
 import { nodeRedactor } from './node-redactor.js';
@@ -144,18 +144,21 @@ interface HarFlags extends ReportFlags {
 }
 
 async function runHar(file: string, flags: HarFlags): Promise<void> {
-  const redactor = nodeRedactor({ pii: flags.redact === 'pii' });
-  const book = new TrafficBook(`HAR ${file}`, { basePath: flags.basePath });
+  // the file is read here and judged in a worker thread: the two cores share the work
+  const book = new RemoteBook({ source: `HAR ${file}`, pii: flags.redact === 'pii', basePath: flags.basePath });
   let result;
   try {
-    result = await readHar(file, (exchange) => book.add(exchange));
+    result = await readHar(file, (exchange) => book.add(exchange), { afterChunk: () => book.room() });
   } catch (error) {
     if (error instanceof HarError) usage(error.message);
     throw error;
   }
+  await book.drained();
   if (result.version !== undefined && !/^1\.[12]$/.test(result.version)) console.error(`note: ${file} says HAR version ${result.version}; read as 1.2`);
   if (result.malformedCount) console.error(`note: ${result.malformedCount} entries are not exchanges and were left out: ${result.malformed.join('; ')}`);
-  process.exitCode = emit(book.report(flags.failOn, redactor), flags);
+  const report = await book.report(flags.failOn);
+  await book.close();
+  process.exitCode = emit(report, flags);
 }
 
 function program(): Command {

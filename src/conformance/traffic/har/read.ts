@@ -22,7 +22,8 @@ const CHUNK = 256 * 1024;
  * Streams a HAR 1.2 file entry by entry (never the whole file in memory): each entry becomes an
  * exchange handed to `onExchange` as soon as it is read.
  */
-export async function readHar(file: string, onExchange: (exchange: Exchange) => void, maxEntryBytes = MAX_ENTRY_BYTES): Promise<HarReadResult> {
+export async function readHar(file: string, onExchange: (exchange: Exchange) => void, options: { maxEntryBytes?: number; afterChunk?: () => Promise<void> } = {}): Promise<HarReadResult> {
+  const maxEntryBytes = options.maxEntryBytes ?? MAX_ENTRY_BYTES;
   const result: HarReadResult = { version: undefined, entries: 0, malformed: [], malformedCount: 0 };
   let sawLog = false;
   let sinceValue = 0;
@@ -63,6 +64,8 @@ export async function readHar(file: string, onExchange: (exchange: Exchange) => 
         throw new HarError(`${file} is not valid JSON near byte ${offset}: ${(error as Error).message}`);
       }
       offset += chunk.length;
+      // a consumer that judges elsewhere (a worker thread) holds the reading back until it has room
+      if (options.afterChunk) await options.afterChunk();
     }
     if (!parser.isEnded) parser.end();
   } catch (error) {
