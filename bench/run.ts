@@ -65,7 +65,7 @@ const opts = program.opts<{
   quick?: boolean;
   out: string;
 }>();
-if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 3000 });
+if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 1000 });
 
 const log = (line: string) => console.log(line);
 

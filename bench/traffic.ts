@@ -145,7 +145,9 @@ async function harRun(o: TrafficBenchOptions): Promise<HarRow> {
   let peak = 0;
   const poll = setInterval(() => {
     try {
-      peak = Math.max(peak, rssMiB(child.pid!));
+      const now = rssMiB(child.pid!);
+      // an exiting process has no VmRSS line any more
+      if (Number.isFinite(now)) peak = Math.max(peak, now);
     } catch {
       // gone
     }
