@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
 import { compileBounds } from './bounds.js';
-import { limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
+import { limitIssues, pathSegments, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
 import { contractDocument, type OpenApiDocument } from './load.js';
 import { coerceParams } from './params.js';
 
@@ -128,17 +128,10 @@ function templateToRegex(path: string): { regex: RegExp; names: string[] } {
   return { regex: new RegExp(`^${source}/?$`), names };
 }
 
-const segments = (instancePath: string) =>
-  instancePath
-    .split('/')
-    .slice(1)
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((seg) => (/^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg));
-
 function brokenBy(errors: ErrorObject[]): BrokenConstraint[] {
   return errors.map((e) => {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty?: unknown }).missingProperty : undefined;
-    return { at: segments(e.instancePath), keyword: e.keyword, ...(typeof missing === 'string' ? { property: missing } : {}) };
+    return { at: pathSegments(e.instancePath), keyword: e.keyword, ...(typeof missing === 'string' ? { property: missing } : {}) };
   });
 }
 

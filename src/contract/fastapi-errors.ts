@@ -28,7 +28,8 @@ const FORMAT_ERRORS: Record<string, [string, string]> = {
 };
 
 
-function pathSegments(instancePath: string): (string | number)[] {
+/** An ajv instancePath as its segments (`/items/0/email` → ['items', 0, 'email']). */
+export function pathSegments(instancePath: string): (string | number)[] {
   if (!instancePath) return [];
   return instancePath
     .slice(1)
