@@ -161,6 +161,14 @@ async function runHar(file: string, flags: HarFlags): Promise<void> {
   process.exitCode = emit(report, flags);
 }
 
+const AFTER = `
+Exit codes: 0 no finding matches --fail-on; 1 one does; 2 bad usage, an unreadable file, a port in use.
+Findings are documented (they rest on the reference: they gate by default), inferred (they rest on
+an x-inferred decision of the contract: they warn and feed the inferred-decisions report) or gaps
+(the contract does not speak to what was seen: an undeclared property, parameter or operation).
+Secrets (Authorization, API keys, cookies, X-Admin-Token, secret query parameters) are replaced by
+stable placeholders in everything written; set ALLSIGN_REDACT_SALT to key the placeholders.`;
+
 function program(): Command {
   const root = new Command('allsign-conformance').exitOverride().showHelpAfterError();
   reportOptions(
@@ -175,7 +183,9 @@ function program(): Command {
       .addOption(new Option('--max-body-bytes <n>', 'bytes of each body kept for validation; larger bodies pass through unvalidated').default(1024 * 1024).argParser(whole('--max-body-bytes', 1)))
       .addOption(new Option('--timeout <ms>', "the upstream's answer must start, and any pause in it end, within this (504 otherwise)").default(30_000).argParser(whole('--timeout', 1)))
       .option('--quiet', 'no live summary line'),
-  ).action(async (flags: ProxyFlags) => {
+  )
+    .addHelpText('after', AFTER)
+    .action(async (flags: ProxyFlags) => {
     if (!flags.upstream) usage('proxy: --upstream (or ALLSIGN_UPSTREAM) is required');
     await runProxy(flags);
   });
@@ -185,17 +195,9 @@ function program(): Command {
       .description('Validate a HAR 1.2 file (from a browser, Playwright or `proxy --record`) against the contract, offline.')
       .argument('<file.har>', 'the HAR file')
       .option('--base-path <path>', "the API's path prefix in the recorded URLs (default: found where the contract's paths begin, /v2)"),
-  ).action(async (file: string, flags: HarFlags) => runHar(file, flags));
-  root.addHelpText(
-    'after',
-    `
-Exit codes: 0 no finding matches --fail-on; 1 one does; 2 bad usage, an unreadable file, a port in use.
-Findings are documented (they rest on the reference: they gate by default), inferred (they rest on
-an x-inferred decision of the contract: they warn and feed the inferred-decisions report) or gaps
-(the contract does not speak to what was seen: an undeclared property, parameter or operation).
-Secrets (Authorization, API keys, cookies, X-Admin-Token, secret query parameters) are replaced by
-stable placeholders in everything written; set ALLSIGN_REDACT_SALT to key the placeholders.`,
-  );
+  )
+    .addHelpText('after', AFTER)
+    .action(async (file: string, flags: HarFlags) => runHar(file, flags));
   return root;
 }
 
