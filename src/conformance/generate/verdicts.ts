@@ -10,7 +10,7 @@ import type { FindingBook } from '../generic/findings.js';
 import type { Finding } from '../generic/inspector.js';
 import type { ExchangeRecord } from '../types.js';
 import type { Mutation } from './mutations.js';
-import { bodySchemaOf, parametersOf, type RequestCase } from './requests.js';
+import { bodySchemaOf, parametersOf, type RequestCase } from './operation-parts.js';
 
 const UNAUTHORIZED = '#/components/responses/Unauthorized';
 

@@ -3,7 +3,7 @@ import type { Response as Answer } from '../client.js';
 import { schemaTrail } from '../contract/trail.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { Judge } from '../generate/verdicts.js';
-import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/requests.js';
+import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/operation-parts.js';
 import type { Mutation } from '../generate/mutations.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';
 import { FindingBook } from '../generic/findings.js';
