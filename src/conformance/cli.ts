@@ -61,8 +61,9 @@ function program(): Command {
       'after',
       `
 Commands: allsign-conformance proxy --upstream URL [--port N] [--record FILE.har] [--fail-on …]
-(a validating proxy) and allsign-conformance har FILE.har [--fail-on …] (validate a recording);
-each has --help.
+(a validating proxy), allsign-conformance har FILE.har [--fail-on …] (validate a recording),
+allsign-conformance fixtures FILE.har --output FILE (a recording as the mock's fixtures) and
+allsign-conformance replay FILE.har --base-url URL (send it again, report what differs); each has --help.
 Checks: hand-written ones (a rule of the reference each), generic ones (generic.*: applied to every
 answer and to requests generated from the contract's schemas with fast-check), and
 cleanup.nothing-left, which runs whenever the run created something unless --skip names it.

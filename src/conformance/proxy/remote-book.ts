@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { FailOn, FindingGroup, TrafficReport } from '../traffic/book.js';
 import type { Exchange } from '../traffic/exchange.js';
 
-export type Tally = { exchanges: number; documented: number; inferred: number; gap: number; client: number; unanswered: number };
+export type Tally = { exchanges: number; documented: number; inferred: number; gap: number; client: number; difference: number; unanswered: number };
 
 export type JudgeRequest =
   | { type: 'add'; exchange: Exchange }

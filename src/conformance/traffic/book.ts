@@ -68,7 +68,7 @@ export interface Redaction {
 }
 
 const MAX_GROUPS = 2000;
-const ORDER: Record<FindingGroup['provenance'], number> = { documented: 0, inferred: 1, gap: 2, client: 3 };
+const ORDER: Record<FindingGroup['provenance'], number> = { documented: 0, inferred: 1, difference: 2, gap: 3, client: 4 };
 
 /** FNV-1a, 32 bits: a short id that stays the same for the same fault across runs. */
 function shortId(key: string): string {
@@ -131,6 +131,11 @@ export class TrafficBook {
     return touched;
   }
 
+  /** A finding from outside the judge (a replay's difference), grouped like the others. */
+  note(finding: TrafficFinding, exchange: Exchange): FindingGroup | undefined {
+    return this.file(finding, exchange);
+  }
+
   private file(finding: TrafficFinding, exchange: Exchange): FindingGroup | undefined {
     const seen = this.groups.get(finding.key);
     if (seen) {
@@ -162,8 +167,8 @@ export class TrafficBook {
   }
 
   /** Counts for a live line: exchanges, and findings by provenance. */
-  tally(): { exchanges: number; documented: number; inferred: number; gap: number; client: number; unanswered: number } {
-    const by = { documented: 0, inferred: 0, gap: 0, client: 0 };
+  tally(): { exchanges: number; documented: number; inferred: number; gap: number; client: number; difference: number; unanswered: number } {
+    const by = { documented: 0, inferred: 0, gap: 0, client: 0, difference: 0 };
     for (const g of this.groups.values()) by[g.provenance]++;
     return { exchanges: this.counts.exchanges, unanswered: this.counts.unanswered, ...by };
   }

@@ -11,8 +11,14 @@ import { nodeRedactor } from './node-redactor.js';
 import type { Redactor } from './redact.js';
 import { renderTraffic, TRAFFIC_REPORTERS, type TrafficReporter } from './reporters/index.js';
 import { liveLine } from './live.js';
+import { FixtureBuilder, type FixtureState } from './fixtures.js';
+import type { Exchange } from './exchange.js';
+import { TrafficJudge } from './judge.js';
+import { Replayer } from './replay.js';
+import { TrafficBook } from './book.js';
+import { DecisionLedger } from '../contract/ledger.js';
 
-export const TRAFFIC_COMMANDS = ['proxy', 'har'] as const;
+export const TRAFFIC_COMMANDS = ['proxy', 'har', 'fixtures', 'replay'] as const;
 
 const whole = (name: string, min: number) => (value: string) => {
   if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(value)}`);
@@ -161,6 +167,60 @@ async function runHar(file: string, flags: HarFlags): Promise<void> {
   process.exitCode = emit(report, flags);
 }
 
+interface FixturesFlags {
+  output: string;
+  state: FixtureState;
+  redact: 'secrets' | 'pii';
+  basePath?: string;
+}
+
+/** The API path of a recorded URL, as the judge finds it. */
+const apiPathOf = (basePath: string | undefined) => {
+  const judge = new TrafficJudge(new DecisionLedger(), { basePath });
+  return (pathname: string) => judge.apiPath(pathname);
+};
+
+async function readOrExit(file: string, onExchange: Parameters<typeof readHar>[1], afterChunk?: () => Promise<void>) {
+  try {
+    return await readHar(file, onExchange, { afterChunk });
+  } catch (error) {
+    if (error instanceof HarError) usage(error.message);
+    throw error;
+  }
+}
+
+async function runFixtures(file: string, flags: FixturesFlags): Promise<void> {
+  const builder = new FixtureBuilder(nodeRedactor({ pii: flags.redact === 'pii' }), flags.state, apiPathOf(flags.basePath));
+  await readOrExit(file, (exchange) => builder.add(exchange));
+  const state = builder.build();
+  writeFileSync(flags.output, `${JSON.stringify(state, null, 2)}\n`);
+  const count = (what: 'contacts' | 'documents') => state.tenants.reduce((n, t) => n + t[what].length, 0);
+  console.error(
+    `wrote ${flags.output}: ${state.tenants.length} tenants, ${count('contacts')} contacts, ${count('documents')} documents (the state ${flags.state} the recording)${builder.dropped ? `; ${builder.dropped} records past the bound left out` : ''}`,
+  );
+}
+
+interface ReplayFlags extends ReportFlags {
+  baseUrl: string;
+  timeout: number;
+  basePath?: string;
+}
+
+async function runReplay(file: string, flags: ReplayFlags): Promise<void> {
+  const redactor = nodeRedactor({ pii: flags.redact === 'pii' });
+  const book = new TrafficBook(`replay of ${file} against ${flags.baseUrl}`);
+  const replayer = new Replayer(flags.baseUrl.replace(/\/+$/, ''), book, redactor, apiPathOf(flags.basePath), flags.timeout);
+  // entries are replayed in order, one at a time: a chunk's entries wait for the previous ones
+  const queue: Exchange[] = [];
+  const drain = async () => {
+    while (queue.length) await replayer.replay(queue.shift()!);
+  };
+  await readOrExit(file, (exchange) => queue.push(exchange), drain);
+  await drain();
+  console.error(`replayed ${replayer.sent} requests of ${file} against ${flags.baseUrl}`);
+  process.exitCode = emit(book.report(flags.failOn, redactor), flags);
+}
+
 const AFTER = `
 Exit codes: 0 no finding matches --fail-on; 1 one does; 2 bad usage, an unreadable file, a port in use.
 Findings are documented (they rest on the reference: they gate by default), inferred (they rest on
@@ -198,6 +258,26 @@ function program(): Command {
   )
     .addHelpText('after', AFTER)
     .action(async (file: string, flags: HarFlags) => runHar(file, flags));
+  root
+    .command('fixtures')
+    .description('Turn a recording into a fixtures file the mock loads (--fixtures, POST /__admin/fixtures): the contacts and documents its answers show, per API key.')
+    .argument('<file.har>', 'the HAR file')
+    .requiredOption('--output <file>', 'the fixtures file to write')
+    .addOption(new Option('--state <when>', 'before: the tenant as the recording found it (what a replay starts from: what it created left out, what it changed as first seen); after: as it left it').choices(['before', 'after']).default('before'))
+    .addOption(new Option('--redact <what>', 'secrets always (the keys become their placeholders); pii also pseudonymizes emails, names and phone numbers').choices(['secrets', 'pii']).default('secrets'))
+    .option('--base-path <path>', "the API's path prefix in the recorded URLs")
+    .action(async (file: string, flags: FixturesFlags) => runFixtures(file, flags));
+  reportOptions(
+    root
+      .command('replay')
+      .description("Send a recording's API requests again, in order, to --base-url (the mock started from the recording's fixtures): each answer judged, and where it differs from the recorded one reported.")
+      .argument('<file.har>', 'the HAR file')
+      .addOption(new Option('--base-url <url>', 'where to send them').env('ALLSIGN_BASE_URL').makeOptionMandatory())
+      .addOption(new Option('--timeout <ms>', 'per request').default(10_000).argParser(whole('--timeout', 1)))
+      .option('--base-path <path>', "the API's path prefix in the recorded URLs"),
+  )
+    .addHelpText('after', AFTER)
+    .action(async (file: string, flags: ReplayFlags) => runReplay(file, flags));
   return root;
 }
 

@@ -22,7 +22,10 @@ export const GAP = {
 /** A request that breaks the contract and was refused: the client's mistake, not the server's. */
 export const CLIENT_REQUEST = 'traffic.invalid-request';
 
-export type TrafficCheck = GenericId | (typeof GAP)[keyof typeof GAP] | typeof CLIENT_REQUEST;
+/** A replayed request answered otherwise than in the recording. */
+export const DIFFERENCE = { status: 'replay.status-differs', body: 'replay.body-differs' } as const;
+
+export type TrafficCheck = GenericId | (typeof GAP)[keyof typeof GAP] | typeof CLIENT_REQUEST | (typeof DIFFERENCE)[keyof typeof DIFFERENCE];
 
 export interface TrafficFinding extends Omit<Finding, 'check'> {
   check: TrafficCheck;
@@ -31,8 +34,8 @@ export interface TrafficFinding extends Omit<Finding, 'check'> {
   status: number | undefined;
   /** where in the exchange: `response.body/items/*\/email`, `query.pageSize`, … */
   field: string;
-  /** documented (gates by default), inferred (rests on `decision`; warns), gap (the contract is silent), client (a refused invalid request) */
-  provenance: 'documented' | 'inferred' | 'gap' | 'client';
+  /** documented (gates by default), inferred (rests on `decision`; warns), gap (the contract is silent), client (a refused invalid request), difference (a replay answered otherwise) */
+  provenance: 'documented' | 'inferred' | 'gap' | 'client' | 'difference';
 }
 
 /** Why an exchange was not judged against the contract. */

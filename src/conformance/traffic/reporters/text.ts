@@ -1,7 +1,7 @@
 import type { FindingGroup, TrafficReport } from '../book.js';
 import { header, type Exchange } from '../exchange.js';
 
-const LABEL: Record<FindingGroup['provenance'], string> = { documented: 'DOCUMENTED', inferred: 'INFERRED', gap: 'GAP', client: 'CLIENT' };
+const LABEL: Record<FindingGroup['provenance'], string> = { documented: 'DOCUMENTED', inferred: 'INFERRED', gap: 'GAP', client: 'CLIENT', difference: 'DIFFERS' };
 const SNIPPET = 300;
 
 const snippet = (text: string | undefined) => (text === undefined || text === '' ? '' : ` ${text.length > SNIPPET ? `${text.slice(0, SNIPPET)}…` : text}`);
@@ -19,6 +19,7 @@ export function basisLine(g: FindingGroup): string {
   if (g.provenance === 'inferred' && g.decision) return `rests on ${g.decision.pointer}: ${JSON.stringify(g.decision.text)}`;
   if (g.provenance === 'documented') return 'documented: it gates';
   if (g.provenance === 'gap') return 'the contract does not speak to it';
+  if (g.provenance === 'difference') return 'the replay was answered otherwise than the recording';
   return "the client's request broke the contract and the server refused it";
 }
 
@@ -38,7 +39,8 @@ export function countsLine(r: TrafficReport): string {
 
 export function findingsLine(r: TrafficReport): string {
   const n = (p: FindingGroup['provenance']) => r.findings.filter((g) => g.provenance === p).length;
-  return `${r.findings.length} distinct findings: ${n('documented')} documented, ${n('inferred')} inferred, ${n('gap')} gaps`;
+  const differences = n('difference');
+  return `${r.findings.length} distinct findings: ${n('documented')} documented, ${n('inferred')} inferred, ${n('gap')} gaps${differences ? `, ${differences} replay differences` : ''}`;
 }
 
 export function verdictLine(r: TrafficReport): string {
