@@ -45,5 +45,5 @@ it('the benchmark of the validating proxy and the HAR validator runs end to end'
   expect(run.code, run.output).toBe(0);
   const report = readFileSync(out, 'utf8');
   for (const scenario of ['list', 'get']) expect(report).toMatch(new RegExp(`^\\| ${scenario} \\| [\\d,]+ \\| [\\d,]+ \\| [\\d,]+ \\| [\\d.]+× \\| [\\d.]+ → [\\d.]+ ms \\| -?[\\d.]+ ms \\|$`, 'm'));
-  expect(report).toMatch(/A HAR of 1,000 exchanges \([\d,]+ MiB: .*\) validated by `allsign-conformance har` in \*\*[\d.]+ s\*\* with a peak RSS of \*\*[\d,]+ MiB\*\* \(exit 0\)/);
+  expect(report).toMatch(/A HAR of 1,000 exchanges \([\d,]+ MiB: .*\) validated by `allsign-conformance har` in \*\*[\d.]+ s\*\* \([\d.]+ s of CPU over its two threads\) with a peak RSS of \*\*[\d,]+ MiB\*\* \(exit 0\)/);
 }, 180_000);
