@@ -27,9 +27,10 @@ describe('a HAR recorded by Chromium', () => {
       const statuses = await page.evaluate(async () => {
         const headers = { authorization: 'Bearer sk_test_demo_a', 'content-type': 'application/json' };
         const list = await fetch('/v2/contacts?pageSize=3', { headers });
-        await list.json();
         const created = await fetch('/v2/contacts', { method: 'POST', headers, body: JSON.stringify({ email: `chromium-${Date.now()}@example.com`, fullName: 'Navegador' }) });
         const refused = await fetch('/v2/contacts?pageSize=0', { headers });
+        // a body the page never reads may or may not be in the HAR: the page reads them all
+        await Promise.all([list.json(), created.json(), refused.json()]);
         return [list.status, created.status, refused.status];
       });
       expect(statuses).toEqual([200, 201, 422]);
@@ -39,8 +40,7 @@ describe('a HAR recorded by Chromium', () => {
       const report = book.report('documented', identity);
       expect(read.malformedCount).toBe(0);
       expect(report.judged).toBe(3);
-      // Chromium keeps no body the page never read: those answers are judged without their schema
-      expect(report.bodiesNotValidated).toBe(2);
+      expect(report.bodiesNotValidated).toBe(0);
       expect(report.skipped['not the API']).toBeGreaterThanOrEqual(1);
       expect(report.findings).toEqual([]);
       expect(report.clientRequests.map((g) => g.field)).toEqual(['query.pageSize']);
