@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -7,7 +7,7 @@ import { TrafficBook } from '../../src/conformance/traffic/book.js';
 import { readHar } from '../../src/conformance/traffic/har/read.js';
 import { startMock } from '../conformance/helpers.js';
 import { startProxy } from '../conformance/traffic/helpers.js';
-import { CHROMIUM } from './chromium.js';
+import { launchOptions } from './chromium.js';
 
 const identity = { exchange: <T>(e: T) => e, record: <T>(r: T) => r, text: (t: string) => t };
 
@@ -15,11 +15,10 @@ const identity = { exchange: <T>(e: T) => e, record: <T>(r: T) => r, text: (t: s
 // calls the API through the validating proxy; the HAR validator reads it to the proxy's verdict.
 describe('a HAR recorded by Chromium', () => {
   it('validates: the API calls judged, the page and its assets left out, nothing found in the mock', async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
     const mock = await startMock();
     const proxy = await startProxy(mock.baseUrl);
     const har = join(mkdtempSync(join(tmpdir(), 'allsign-chromium-har-')), 'page.har');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    const browser = await chromium.launch(await launchOptions());
     try {
       const context = await browser.newContext({ recordHar: { path: har, content: 'embed' } });
       const page = await context.newPage();

@@ -1,5 +1,5 @@
 import { loadContract, type BrokenConstraint, type Contract, type Operation } from '../../contract/index.js';
-import type { Response as Answer } from '../client.js';
+import type { Answer } from '../client.js';
 import { schemaTrail } from '../contract/trail.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { Judge } from '../generate/verdicts.js';
