@@ -2,8 +2,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
 import { compileBounds } from './bounds.js';
-import { limitIssues, pathSegments, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
-import { contractDocument, type OpenApiDocument } from './load.js';
+import { instanceSegments, limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
+import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
 import { coerceParams } from './params.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -131,7 +131,7 @@ function templateToRegex(path: string): { regex: RegExp; names: string[] } {
 function brokenBy(errors: ErrorObject[]): BrokenConstraint[] {
   return errors.map((e) => {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty?: unknown }).missingProperty : undefined;
-    return { at: pathSegments(e.instancePath), keyword: e.keyword, ...(typeof missing === 'string' ? { property: missing } : {}) };
+    return { at: instanceSegments(e.instancePath), keyword: e.keyword, ...(typeof missing === 'string' ? { property: missing } : {}) };
   });
 }
 
@@ -242,13 +242,26 @@ function makeAjvs() {
 
 const cache = new Map<string, Contract>();
 
-/** Load the contract and compile its validators, once per process and option set. */
+/** Load the API's contract and compile its validators, once per process and option set. */
 export function loadContract(options: ContractOptions = {}): Contract {
   const key = JSON.stringify(options);
   const hit = cache.get(key);
   if (hit) return hit;
+  const contract = compileContract(contractDocument(), options);
+  cache.set(key, contract);
+  return contract;
+}
 
-  const doc = contractDocument();
+let admin: Contract | undefined;
+
+/** The control plane's contract (openapi/admin.yaml), compiled as the API's is: the same validation, the same 422s. */
+export function loadAdminContract(): Contract {
+  admin ??= compileContract(adminContractDocument(), {});
+  return admin;
+}
+
+/** Operations, routes and validators of a contract document. */
+function compileContract(doc: OpenApiDocument, options: ContractOptions): Contract {
   const ajvs = makeAjvs();
   const operations: Operation[] = [];
   const routes: { regex: RegExp; names: string[]; byMethod: Map<string, Operation> }[] = [];
@@ -293,7 +306,6 @@ export function loadContract(options: ContractOptions = {}): Contract {
       return { operation: undefined, pathExists };
     },
   };
-  cache.set(key, contract);
   return contract;
 }
 

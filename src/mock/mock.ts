@@ -1,7 +1,7 @@
 import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { ControlPlane } from './domain/control-plane.js';
-import { MockService, type Service } from './domain/service.js';
+import { domainClock, MockService, type Service } from './domain/service.js';
 import { createAdmin } from './admin/pipeline.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
@@ -63,14 +63,15 @@ export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
   const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
-  const plain = new MockService(repository, options.now ? { now: options.now } : {});
+  const clockOptions = options.now ? { now: options.now } : {};
+  const plain = new MockService(repository, clockOptions);
   const service = options.decorateService ? options.decorateService(plain) : plain;
-  const control = new ControlPlane(service, seed);
+  const control = new ControlPlane(repository, domainClock(clockOptions), seed);
   const journal = new RequestJournal();
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
-  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], log });
 
   const refusal = (error: unknown) => errorResponse(error, log);
 
@@ -99,9 +100,9 @@ export function createMock(options: MockOptions = {}): Mock {
       const durationMs = performance.now() - started;
       const url = requestUrl(req);
       if (!isAdminPath(req.path)) {
-        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
+        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId, ...(res.code ? { code: res.code } : {}) }, req.body);
       }
-      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}`);
+      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}${res.code ? ` ${res.code}` : ''}`);
     } catch {
       // losing one entry is better than losing the answer
     }

@@ -63,6 +63,16 @@ describe('the API reference calls the mock that serves it', () => {
     expect(yaml.text).toMatch(/^openapi: 3\.1\.0/);
   });
 
+  it('serves the control plane’s contract beside it, this mock its one server', async () => {
+    const { app } = mockApi();
+    const json = await request(app).get('/openapi/admin.json').set('Host', '127.0.0.1:4321');
+    expect(json.body.servers.map((s: { url: string }) => s.url)).toEqual(['http://127.0.0.1:4321']);
+    expect(json.body.paths['/__admin/faults'].post.operationId).toBe('adminAddFault');
+    const yaml = await request(app).get('/openapi/admin.yaml').set('Host', 'localhost:4010');
+    expect(yaml.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(parse(yaml.text).servers.map((s: { url: string }) => s.url)).toEqual(['http://localhost:4010']);
+  });
+
   it('behind a proxy, the forwarded origin; mounted under a prefix, the prefix', async () => {
     const outer = express();
     outer.use('/sandbox', mockApi().app);
@@ -124,11 +134,12 @@ describe('the API reference page starts authorised, with the mock’s own first 
     expect(config(page.text).key?.value).toBe('sk_</script><script>x');
   });
 
-  it('shows a second contract beside the API when given one, the API by default', async () => {
+  it('shows the control plane’s contract beside the API, the API by default', async () => {
     const outer = express();
-    outer.use('/sandbox', docsRouter({ key: async () => ({ key: 'k', tenant: 't' }), specs: [...REFERENCE_SPECS, { id: 'admin', title: 'Control plane', path: '/openapi/admin.json' }] }));
+    outer.use('/sandbox', docsRouter({ key: async () => ({ key: 'k', tenant: 't' }) }));
+    expect(REFERENCE_SPECS.map((s) => s.id)).toEqual(['api', 'admin']);
     const first = await request(outer).get('/sandbox/docs');
-    expect(first.text).toContain('<a href="/sandbox/docs?spec=api" aria-current="page">AllSign API v2</a> <a href="/sandbox/docs?spec=admin">Control plane</a>');
+    expect(first.text).toContain('<a href="/sandbox/docs?spec=api" aria-current="page">AllSign API v2</a> <a href="/sandbox/docs?spec=admin">Control plane (/__admin)</a>');
     expect(config(first.text)).toEqual({ url: '/sandbox/openapi.json', key: { scheme: 'bearerAuth', value: 'k' } });
     const second = await request(outer).get('/sandbox/docs?spec=admin');
     // no key scheme named for it: nothing pre-authorised, nothing said of a tenant
@@ -138,6 +149,7 @@ describe('the API reference page starts authorised, with the mock’s own first 
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toBe('No contract "nope" on this page; spec is one of: api, admin');
     // with one contract there is nothing to choose
-    expect((await request(mockApi().app).get('/docs')).text).not.toContain('id="reference-specs"');
+    const single = express().use(docsRouter({ key: async () => ({ key: 'k', tenant: 't' }), specs: REFERENCE_SPECS.slice(0, 1) }));
+    expect((await request(single).get('/docs')).text).not.toContain('id="reference-specs"');
   });
 });

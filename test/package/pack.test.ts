@@ -143,6 +143,7 @@ describe('the packed package', () => {
     const loaded = JSON.parse(stdout) as Record<string, unknown>;
     expect(loaded['./package.json']).toBe('allsign-v2-toolkit');
     expect(loaded['./openapi.yaml']).toBe('openapi: 3.1.0');
+    expect(loaded['./admin.yaml']).toBe('openapi: 3.1.0');
     expect(loaded['./types']).toBe(0); // types only
     for (const name of ['./mock', './mock/core', './msw', './playwright', './admin', './contract', './conformance', './validate']) expect(loaded[name], name).toBeGreaterThan(0);
   }, 30_000);

@@ -1,4 +1,4 @@
-import { expect422, expectEqual, expectStatus } from '../expect.js';
+import { expect422, expectEqual, expectStatus } from './expect.js';
 import type { Check, CheckContext } from '../types.js';
 import { on } from './decisions.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';

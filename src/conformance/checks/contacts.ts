@@ -1,4 +1,4 @@
-import { expect422, expectEqual, expectStatus, expectSuccess, expectTrue } from '../expect.js';
+import { expect422, expectEqual, expectStatus, expectSuccess, expectTrue } from './expect.js';
 import type { Check } from '../types.js';
 import { DECIDED, on } from './decisions.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';

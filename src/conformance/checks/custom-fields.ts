@@ -1,4 +1,4 @@
-import { expectEqual, expect422, expectStatus } from '../expect.js';
+import { expectEqual, expect422, expectStatus } from './expect.js';
 import type { Check } from '../types.js';
 import { DECIDED, on } from './decisions.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';

@@ -1,5 +1,5 @@
-import type { Answer } from '../client.js';
-import { expectSuccess, expectTrue, expectStatus, type Basis } from '../expect.js';
+import type { Answer } from '../http/client.js';
+import { expectSuccess, expectTrue, expectStatus, type Basis } from './expect.js';
 import type { CheckContext } from '../types.js';
 import { on } from './decisions.js';
 import { createDocument } from './fixtures.js';

@@ -1,4 +1,4 @@
-import { expectStatus } from '../expect.js';
+import { expectStatus } from './expect.js';
 import type { CheckContext } from '../types.js';
 
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,4 +1,4 @@
-import { expect422, expectEqual, expectStatus, expectTrue } from '../expect.js';
+import { expect422, expectEqual, expectStatus, expectTrue } from './expect.js';
 import type { Check } from '../types.js';
 import { DECIDED, on } from './decisions.js';
 import { REF, createContact, searchTag, uniqueWord } from './fixtures.js';

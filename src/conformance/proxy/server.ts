@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse, type ClientRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { explainNetworkError } from '../network.js';
+import { explainNetworkError } from '../http/network.js';
 import type { FindingGroup } from '../traffic/book.js';
 import type { Exchange, HeaderList } from '../traffic/exchange.js';
 import { Tee } from './tee.js';

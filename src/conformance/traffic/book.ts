@@ -1,7 +1,7 @@
 import type { Decision } from '../contract/decisions.js';
 import { allDecisions } from '../contract/decisions.js';
 import { DecisionLedger, type DecisionReport } from '../contract/ledger.js';
-import { Coverage } from '../coverage.js';
+import { Coverage } from '../run/coverage.js';
 import type { CoverageRow, ExchangeRecord } from '../types.js';
 import { sampleOf, type Exchange } from './exchange.js';
 import { TrafficJudge, type Judgement, type TrafficCheck, type TrafficFinding } from './judge.js';

@@ -124,7 +124,7 @@ export class FixtureBuilder {
   }
 
   /** The fixtures: one tenant per key seen, named after its placeholder. */
-  build(): AdminState {
+  build() {
     const tenants = [...this.tenants.values()].map((t) => {
       const name = `recorded-${t.key.replace(/^redacted-/, '').slice(0, 12).replace(/[^A-Za-z0-9._-]/g, '-')}`;
       const keep = (id: string) => (this.state === 'before' ? !t.created.has(id) : !t.deleted.has(id));
@@ -139,6 +139,6 @@ export class FixtureBuilder {
     });
     const users = new Map<string, boolean>();
     for (const t of this.tenants.values()) for (const [email, verified] of t.users) users.set(email, verified || (users.get(email) ?? false));
-    return { version: 1, tenants, users: [...users].map(([email, identityVerified]) => ({ email, identityVerified })) };
+    return { version: 1, tenants, users: [...users].map(([email, identityVerified]) => ({ email, identityVerified })) } satisfies AdminState;
   }
 }

@@ -1,8 +1,8 @@
 import { loadContract, type BrokenConstraint, type Contract, type Operation } from '../../contract/index.js';
-import type { Answer } from '../client.js';
+import type { Answer } from '../http/client.js';
 import { schemaTrail } from '../contract/trail.js';
 import type { DecisionLedger } from '../contract/ledger.js';
-import { Judge } from '../generate/verdicts.js';
+import { Judge } from '../generic/verdicts.js';
 import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/operation-parts.js';
 import type { Mutation } from '../generate/mutations.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';

@@ -1,5 +1,5 @@
 import { loadContract } from '../../contract/index.js';
-import { explainNetworkError } from '../network.js';
+import { explainNetworkError } from '../http/network.js';
 import type { TrafficBook } from './book.js';
 import { bodyValue, type BodyCopy, type Exchange, type HeaderList } from './exchange.js';
 import { DIFFERENCE, type TrafficFinding } from './judge.js';

@@ -2,16 +2,20 @@ import express, { type Request, type Router } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contractDocument } from '../../../contract/index.js';
+import { adminContractDocument, contractDocument } from '../../../contract/index.js';
 import type { Mock } from '../../mock.js';
 import { REFERENCE_UI_FILES, referenceUiDir, type ReferenceUiFile } from './reference-assets.js';
 import { PAGE_SCRIPT, referencePolicy, renderReferencePage, type ReferenceKey, type ReferenceSpec } from './reference-page.js';
 
-/** the contract as written; the same relative position holds from src/ and from dist/ */
+/** the contracts as written; the same relative position holds from src/ and from dist/ */
 const CONTRACT_YAML = fileURLToPath(new URL('../../../../openapi/allsign-v2.yaml', import.meta.url));
+const ADMIN_YAML = fileURLToPath(new URL('../../../../openapi/admin.yaml', import.meta.url));
 
 /** The contracts /docs shows, the API first (the default). */
-export const REFERENCE_SPECS: readonly ReferenceSpec[] = [{ id: 'api', title: 'AllSign API v2', path: '/openapi.json', keyScheme: 'bearerAuth' }];
+export const REFERENCE_SPECS: readonly ReferenceSpec[] = [
+  { id: 'api', title: 'AllSign API v2', path: '/openapi.json', keyScheme: 'bearerAuth' },
+  { id: 'admin', title: 'Control plane (/__admin)', path: '/openapi/admin.json' },
+];
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
@@ -37,6 +41,11 @@ function requestOrigin(req: Request): string | undefined {
 function servers(origin: string | undefined): { url: string; description: string }[] {
   const own = (contractDocument().servers ?? []) as { url: string; description: string }[];
   return origin ? [{ url: origin, description: 'This mock' }, ...own] : own;
+}
+
+/** The control plane is this mock's own: its one server is where the page reached it. */
+function adminServers(origin: string | undefined): { url: string; description: string }[] {
+  return origin ? [{ url: origin, description: 'This mock' }] : ((adminContractDocument().servers ?? []) as { url: string; description: string }[]);
 }
 
 /** The YAML as written, its top-level `servers` block replaced (comments and layout kept). */
@@ -67,15 +76,18 @@ export interface DocsOptions {
 
 const TYPES: Record<ReferenceUiFile, string> = { 'swagger-ui-bundle.js': 'text/javascript; charset=utf-8', 'swagger-ui.css': 'text/css; charset=utf-8' };
 
-/** The contract (YAML and JSON) and the API reference page, all served from the package: no CDN, nothing sent elsewhere. */
+/** The contracts (YAML and JSON: the API's at /openapi.*, the control plane's at /openapi/admin.*) and the reference page, all served from the package: no CDN, nothing sent elsewhere. */
 export function docsRouter(options: DocsOptions): Router {
   const router = express.Router();
   const specs = options.specs ?? REFERENCE_SPECS;
   const text = readFileSync(CONTRACT_YAML, 'utf8');
+  const adminText = readFileSync(ADMIN_YAML, 'utf8');
   const ui = referenceUiDir();
   router.get('/', (req, res) => res.redirect(302, `${req.baseUrl}/docs`));
   router.get('/openapi.yaml', (req, res) => void res.type('application/yaml').send(yamlWithServers(text, servers(requestOrigin(req)))));
   router.get('/openapi.json', (req, res) => void res.type('application/json').send(JSON.stringify({ ...contractDocument(), servers: servers(requestOrigin(req)) })));
+  router.get('/openapi/admin.yaml', (req, res) => void res.type('application/yaml').send(yamlWithServers(adminText, adminServers(requestOrigin(req)))));
+  router.get('/openapi/admin.json', (req, res) => void res.type('application/json').send(JSON.stringify({ ...adminContractDocument(), servers: adminServers(requestOrigin(req)) })));
   router.get(['/docs', '/docs/'], (req, res, next) => {
     const asked = req.query.spec;
     const current = asked === undefined ? specs[0] : specs.find((spec) => spec.id === asked);

@@ -1,16 +1,16 @@
 import { loadContract, type Operation } from '../../contract/index.js';
-import type { Answer } from '../client.js';
+import type { Answer } from '../http/client.js';
 import { decisionOf, inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { nodeAt, operationPointer } from '../contract/pointers.js';
 import { decisionsOn, decisionsVisited, schemaTrail } from '../contract/trail.js';
 import { ERROR_BODY, VALIDATION_BODY } from '../contract/shapes.js';
-import { GENERIC, type GenericId } from '../generic/catalogue.js';
-import type { FindingBook } from '../generic/findings.js';
-import type { Finding } from '../generic/inspector.js';
+import { GENERIC, type GenericId } from './catalogue.js';
+import type { FindingBook } from './findings.js';
+import type { Finding } from './inspector.js';
 import type { ExchangeRecord } from '../types.js';
-import type { Mutation } from './mutations.js';
-import { bodySchemaOf, parametersOf, type RequestCase } from './operation-parts.js';
+import type { Mutation } from '../generate/mutations.js';
+import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/operation-parts.js';
 
 const UNAUTHORIZED = '#/components/responses/Unauthorized';
 
