@@ -1,33 +1,12 @@
-import { createServer, request, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listen, type Listening } from '../../support/listen.js';
 import { createProxy, type ProxyMode } from '../../../src/conformance/proxy/server.js';
 import { proxyControl } from '../../../src/conformance/proxy/control.js';
 import { TrafficBook } from '../../../src/conformance/traffic/book.js';
 import type { Exchange } from '../../../src/conformance/traffic/exchange.js';
 import { nodeRedactor } from '../../../src/conformance/traffic/node-redactor.js';
 
-export interface Listening {
-  url: string;
-  server: Server;
-  close(): Promise<void>;
-}
-
-export async function listen(server: Server): Promise<Listening> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    server,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** An upstream that answers as told: the test writes the wire itself. */
-export const upstream = (handler: RequestListener) => listen(createServer(handler));
+export { listen, upstream, type Listening } from '../../support/listen.js';
 
 export interface RunningProxy extends Listening {
   book: TrafficBook;
