@@ -15,12 +15,15 @@ export interface BrowserEntry {
   source: string;
   /** what a page may load at start, gzip, in KiB (1024 bytes) as printed */
   budgetKB: number;
+  /** it judges traffic against the whole contract, provenance marks included; the mock's entries run on the engine's prose-less one */
+  wholeContract?: boolean;
 }
 
 export const BROWSER_ENTRIES: Record<string, BrowserEntry> = {
   'allsign-v2-toolkit/msw': { source: 'src/mock/adapters/msw.ts', budgetKB: 150 },
   'allsign-v2-toolkit/mock/core': { source: 'src/mock/core.ts', budgetKB: 85 },
   'allsign-v2-toolkit/admin': { source: 'src/admin-client/index.ts', budgetKB: 4 },
+  'allsign-v2-toolkit/validate': { source: 'src/validate/index.ts', budgetKB: 80, wholeContract: true },
 };
 
 export interface BrowserBundle {
