@@ -1,6 +1,6 @@
-export { loadAdminContract, loadContract } from './contract.js';
+export { loadAdminContract, loadContract, loadEngineContract } from './contract.js';
 export { createAjv } from './ajv.js';
-export type { Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
+export type { BrokenConstraint, Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
 export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js';
 // exported under another name: `Location` is the DOM's
 export type { ValidationIssue, Location as IssueLocation } from './fastapi-errors.js';
@@ -8,7 +8,7 @@ export { SPELLING_PAIRS, eitherSpelling } from './spelling.js';
 export { isValidEmail, emailKey, MAX_EMAIL_LENGTH } from './email.js';
 export { adminLimits, adminSchema, contractLimits } from './limits.js';
 export type { AdminLimits, ContractLimits } from './limits.js';
-export { adminContractDocument, contractDocument } from './load.js';
+export { adminContractDocument, contractDocument, engineAdminContractDocument, engineContractDocument } from './load.js';
 export type { OpenApiDocument } from './load.js';
 export { nodeAt, childOf, escapeKey, joinPointer, pointerKeys, valueAt, operationPointer } from './pointers.js';
 export type { ContractNode } from './pointers.js';

@@ -3,6 +3,7 @@ import { isDeepStrictEqual, inspect } from 'node:util';
 import { ConformanceFailure, type Answer } from '../http/client.js';
 import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
+import { VALIDATION_BODY } from '../contract/shapes.js';
 import type { ExchangeRecord, Note } from '../types.js';
 
 const SHOWN = 400;
@@ -67,9 +68,6 @@ export function expectEqual(actual: unknown, expected: unknown, what: string, ba
 export function expectTrue(condition: unknown, what: string, actual?: unknown, basis?: Basis): boolean {
   return settle(Boolean(condition), what, () => (actual === undefined ? 'not so' : `got ${show(actual)}`), basis);
 }
-
-/** FastAPI's validation body is the contract's choice, so naming `loc` always rests on it. */
-export const VALIDATION_BODY = '#/components/schemas/ValidationErrorResponse';
 
 /** A 422 whose detail names the given location (FastAPI's loc), or at least is a 422. */
 export function expect422(res: Answer, what: string, loc?: (string | number)[], basis?: Basis): boolean {

@@ -4,15 +4,14 @@ import { decisionOf, inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { nodeAt, operationPointer } from '../contract/pointers.js';
 import { decisionsOn, decisionsVisited, schemaTrail } from '../contract/trail.js';
-import { VALIDATION_BODY } from '../checks/expect.js';
+import { ERROR_BODY, VALIDATION_BODY } from '../contract/shapes.js';
 import { GENERIC, type GenericId } from './catalogue.js';
 import type { FindingBook } from './findings.js';
 import type { Finding } from './inspector.js';
 import type { ExchangeRecord } from '../types.js';
 import type { Mutation } from '../generate/mutations.js';
-import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/requests.js';
+import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/operation-parts.js';
 
-const ERROR_BODY = '#/components/schemas/ErrorResponse';
 const UNAUTHORIZED = '#/components/responses/Unauthorized';
 
 const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;

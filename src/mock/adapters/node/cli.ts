@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
 import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
-import { loadContract } from '../../../contract/index.js';
+import { loadEngineContract } from '../../../contract/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../../engine/http-errors.js';
 import { eventLine, type LogFormat, type LogLevel } from '../../engine/request-log.js';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   if (o.data || o.databaseUrl) say('info', `AllSign v2 mock on ${url}: opening the store (${url}/__admin/ready answers 200 once it is open)`, { url });
   const opening = openCliStore(o, { apiKeys: o.apiKeys, seed: o.seed, contactsPerTenant: o.contacts }, (why) => say('warn', why));
   // the contract compiles while the database opens (its WASM compiles off the main thread)
-  loadContract();
+  loadEngineContract();
   let store: CliStore;
   try {
     store = await opening;
