@@ -183,6 +183,12 @@ export function clampPageSize(app: Express): Express {
 export function snakeCaseResponses(app: Express): Express {
   const outer = express();
   outer.use((_req, res, next) => {
+    // the body grows by a byte a name: the length the app announced no longer holds, so it goes chunked
+    const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => typeof res;
+    res.writeHead = ((status: number, headers?: Record<string, string>) => {
+      res.removeHeader('Content-Length');
+      return writeHead(status, headers && Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-length')));
+    }) as typeof res.writeHead;
     const end = res.end.bind(res) as (chunk?: unknown) => typeof res;
     res.end = ((chunk?: unknown) => end(typeof chunk === 'string' ? chunk.replace(/"fullName":/g, '"full_name":') : chunk)) as typeof res.end;
     next();

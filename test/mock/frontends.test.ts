@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { docsRouter, REFERENCE_SPECS } from '../../src/mock/adapters/express/docs-page.js';
+import { docsPages, REFERENCE_SPECS } from '../../src/mock/adapters/express/docs-page.js';
 import { createMock, createMockApp, fetchHandler } from '../../src/mock/index.js';
 import { KEY_A, mockApi } from './helpers.js';
 
@@ -135,12 +135,14 @@ describe('the API reference page starts authorised, with the mock’s own first 
   });
 
   it('shows the control plane’s contract beside the API, the API by default', async () => {
+    // mounted in a host app under a prefix: the page's links and the contracts it loads are below it
     const outer = express();
-    outer.use('/sandbox', docsRouter({ key: async () => ({ key: 'k', tenant: 't' }) }));
+    outer.use('/sandbox', createMockApp({ contacts: 0, apiKeys: [{ tenant: 't', key: 'sk_sandbox_page_1', email: 'a@example.com' }] }));
     expect(REFERENCE_SPECS.map((s) => s.id)).toEqual(['api', 'admin']);
     const first = await request(outer).get('/sandbox/docs');
+    expect(first.text).toContain('id="reference-specs"');
     expect(first.text).toContain('<a href="/sandbox/docs?spec=api" aria-current="page">AllSign API v2</a> <a href="/sandbox/docs?spec=admin">Control plane (/__admin)</a>');
-    expect(config(first.text)).toEqual({ url: '/sandbox/openapi.json', key: { scheme: 'bearerAuth', value: 'k' } });
+    expect(config(first.text)).toEqual({ url: '/sandbox/openapi.json', key: { scheme: 'bearerAuth', value: 'sk_sandbox_page_1' } });
     const second = await request(outer).get('/sandbox/docs?spec=admin');
     // no key scheme named for it: nothing pre-authorised, nothing said of a tenant
     expect(config(second.text)).toEqual({ url: '/sandbox/openapi/admin.json', key: null });
@@ -149,7 +151,8 @@ describe('the API reference page starts authorised, with the mock’s own first 
     expect(unknown.status).toBe(404);
     expect(unknown.body.detail).toBe('No contract "nope" on this page; spec is one of: api, admin');
     // with one contract there is nothing to choose
-    const single = express().use(docsRouter({ key: async () => ({ key: 'k', tenant: 't' }), specs: REFERENCE_SPECS.slice(0, 1) }));
-    expect((await request(single).get('/docs')).text).not.toContain('id="reference-specs"');
+    const single = await docsPages({ key: async () => ({ key: 'k', tenant: 't' }), specs: REFERENCE_SPECS.slice(0, 1) })({ method: 'GET', path: '/docs', headers: { host: 'x' }, secure: false, baseUrl: '' });
+    expect(single?.status).toBe(200);
+    expect(String(single?.body)).not.toContain('id="reference-specs"');
   });
 });

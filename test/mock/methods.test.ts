@@ -14,6 +14,8 @@ describe('methods', () => {
     ['the API', 'put', '/v2/contacts', 'GET, HEAD, POST'],
     ['an API resource', 'post', '/v2/contacts/c_1', 'GET, HEAD, PUT, DELETE'],
     ['the health check', 'post', '/__admin/health', 'GET, HEAD'],
+    ['the readiness check', 'put', '/__admin/ready', 'GET, HEAD'],
+    ['the metrics', 'delete', '/__admin/metrics', 'GET, HEAD'],
     ['a control-plane route', 'get', '/__admin/reset', 'POST'],
     ['the reference page', 'post', '/docs', 'GET, HEAD'],
     ['the contract', 'delete', '/openapi.yaml', 'GET, HEAD'],

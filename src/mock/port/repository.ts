@@ -88,7 +88,7 @@ export interface Repository {
   deleteSnapshot(name: string): Promise<boolean>;
 
   /** a store that can become unreachable (a database) says when; the memory store cannot */
-  readonly health?: StoreHealth;
+  readonly health?: StoreHealth | undefined;
   /** what the store holds and uses, as far as it knows (for metrics) */
   usage?(): StoreUsage;
 }

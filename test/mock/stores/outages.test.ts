@@ -88,6 +88,10 @@ describe('--database-url: PostgreSQL stops answering', () => {
     expect(opening.status).toBe(503);
     expect(await opening.json()).toEqual({ detail: expect.stringMatching(/^Not ready: the store is opening/) });
     expect(await call(mock, 'GET', '/v2/contacts')).toMatchObject({ status: 503, retryAfter: '2' });
+    // methods are refused as once the store is open: a start is no exception to RFC 9110
+    const wrongMethod = await fetch(`${mock.url}/__admin/ready`, { method: 'POST' });
+    expect([wrongMethod.status, wrongMethod.headers.get('allow'), await wrongMethod.json()]).toEqual([405, 'GET, HEAD', { detail: 'Method Not Allowed' }]);
+    expect(await call(mock, 'PROPFIND', '/v2/contacts')).toMatchObject({ status: 501, body: { detail: 'Method PROPFIND is not implemented by this server' } });
     await server.resume();
     await until('ready once the server is up', () => ready(mock));
     expect(mock.output()).toMatch(/listening on http/);

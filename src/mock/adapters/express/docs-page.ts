@@ -1,4 +1,3 @@
-import express, { type Router } from 'express';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
@@ -147,20 +146,4 @@ export function docsPages(options: DocsOptions): (req: DocsRequest) => Promise<D
     if (req.method === 'OPTIONS' || !isImplemented(req.method)) return undefined;
     return Promise.resolve(page(405, JSON_TYPE, JSON.stringify({ detail: 'Method Not Allowed' }), { Allow: allowHeader(['GET']) }));
   };
-}
-
-/** The same pages as an Express router, to mount in an app of your own (createMockApp serves them through its Node handler). */
-export function docsRouter(options: DocsOptions): Router {
-  const pages = docsPages(options);
-  const router = express.Router();
-  router.use((req, res, next) => {
-    const spec = req.query.spec;
-    const answer = pages({ method: req.method, path: req.path, spec: typeof spec === 'string' ? spec : spec === undefined ? undefined : String(spec), headers: req.headers, secure: req.secure, baseUrl: req.baseUrl });
-    if (!answer) return next();
-    answer.then((a) => {
-      res.writeHead(a.status, a.headers);
-      res.end(a.body);
-    }, next);
-  });
-  return router;
 }

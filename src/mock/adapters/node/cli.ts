@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { loadEngineContract } from '../../../contract/index.js';
 import { DomainError } from '../../domain/errors.js';
-import { STORE_RETRY_AFTER_SECONDS } from '../../engine/http-errors.js';
+import { Errors, STORE_RETRY_AFTER_SECONDS } from '../../engine/http-errors.js';
+import { isImplemented } from '../../engine/methods.js';
 import { eventLine, type LogFormat, type LogLevel } from '../../engine/request-log.js';
 import { createMock, type Mock } from '../../mock.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
@@ -70,11 +71,17 @@ function issuePath(loc: (string | number)[]): string {
 
 /**
  * What the server answers while the store opens (a database to wait for, migrations, a first seed):
- * alive, not ready, and a 503 for everything else.
+ * alive, not ready, and a 503 for everything else. Methods are refused as the engine refuses them
+ * (501 for one no route has, 405 with Allow on the two checks), so a start is no exception to them.
  */
 function whileOpening(started: number): RequestListener {
   return (req, res) => {
     const path = (req.url ?? '').split('?')[0];
+    const method = req.method ?? 'GET';
+    const refused = !isImplemented(method) ? Errors.methodNotImplemented(method)
+      : (path === '/__admin/health' || path === '/__admin/ready') && method !== 'GET' && method !== 'HEAD' ? Errors.methodNotAllowed(['GET'])
+      : undefined;
+    if (refused) return answer(res, refused.status, refused.message, refused.headers);
     if (path === '/__admin/health') return answer(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), store: 'opening' });
     const why = 'the store is opening (a database to reach, migrations, the first seed)';
     if (path === '/__admin/ready') return answer(res, 503, `Not ready: ${why}`, { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) });
