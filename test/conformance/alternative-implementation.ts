@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { rewriteAnswer } from '../support/rewrite-answer.js';
 
 // An implementation written from the same reference without this contract: right on every
 // documented rule, different on three points the reference leaves open. Built as an outer app
@@ -19,13 +20,10 @@ const envelope = (details: Item[]) => {
 
 /** Rewrites the JSON answer of the inner app; `to` returns the status and body to send instead. */
 function answer(res: express.Response, to: (status: number, body: unknown) => [number, unknown]): void {
-  const end = res.end.bind(res) as (chunk?: unknown) => express.Response;
-  res.end = ((chunk?: unknown) => {
-    if (typeof chunk !== 'string' || chunk === '') return end(chunk);
-    const [status, replaced] = to(res.statusCode, JSON.parse(chunk));
-    res.status(status);
-    return end(JSON.stringify(replaced));
-  }) as express.Response['end'];
+  rewriteAnswer(res, (status, text) => {
+    const [replacedStatus, replaced] = to(status, JSON.parse(text));
+    return [replacedStatus, JSON.stringify(replaced)];
+  });
 }
 
 export function alternativeImplementation(app: Express): Express {

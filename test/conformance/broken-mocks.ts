@@ -3,6 +3,7 @@ import { DomainError, type ContactFields, type ContactInput, type ListQuery, typ
 import { toParticipants } from '../../src/mock/domain/documents.js';
 
 import { RepositoryDecorator, ServiceDecorator } from '../support/decorators.js';
+import { rewriteAnswer } from '../support/rewrite-answer.js';
 
 // The mock with one realistic bug each: a decorator over the store or the domain service that
 // changes one behaviour, or middleware in front of the app. broken-variants.test.ts runs the suite
@@ -183,14 +184,7 @@ export function clampPageSize(app: Express): Express {
 export function snakeCaseResponses(app: Express): Express {
   const outer = express();
   outer.use((_req, res, next) => {
-    // the body grows by a byte a name: the length the app announced no longer holds, so it goes chunked
-    const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, string>) => typeof res;
-    res.writeHead = ((status: number, headers?: Record<string, string>) => {
-      res.removeHeader('Content-Length');
-      return writeHead(status, headers && Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-length')));
-    }) as typeof res.writeHead;
-    const end = res.end.bind(res) as (chunk?: unknown) => typeof res;
-    res.end = ((chunk?: unknown) => end(typeof chunk === 'string' ? chunk.replace(/"fullName":/g, '"full_name":') : chunk)) as typeof res.end;
+    rewriteAnswer(res, (status, body) => [status, body.replace(/"fullName":/g, '"full_name":')]);
     next();
   });
   outer.use(app);

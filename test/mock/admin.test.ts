@@ -3,10 +3,12 @@ import { JOURNAL_MAX_BODY_CHARS, RequestJournal } from '../../src/mock/engine/jo
 import { createContact, mockApi } from './helpers.js';
 
 describe('/__admin', () => {
-  it('health is open and counts', async () => {
-    const res = await mockApi({ contacts: 5, adminToken: 't' }).call('get', '/__admin/health', { key: null });
+  it('health is open and counts; readiness is open too', async () => {
+    const api = mockApi({ contacts: 5, adminToken: 't' });
+    const res = await api.call('get', '/__admin/health', { key: null });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', tenants: 2, contacts: 10 });
+    expect((await api.call('get', '/__admin/ready', { key: null })).status).toBe(200);
   });
 
   it('reset returns to the seeded state, or reseeds with another size', async () => {
