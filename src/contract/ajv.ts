@@ -19,8 +19,10 @@ export function createAjv(purpose: 'request-params' | 'request-body' | 'response
   addFormats.default(ajv);
   // the API's own email rule, the one bulk create applies per item too
   ajv.addFormat('email', isValidEmail);
-  // OpenAPI keywords that may sit inside a schema; they describe and do not constrain.
-  ajv.addKeyword({ keyword: 'x-inferred', schemaType: 'string' });
+  // OpenAPI keywords that may sit inside a schema; they describe and do not constrain. Provenance
+  // marks are a string (the whole node) or a map (keyword → words): see provenance/marks.ts.
+  ajv.addKeyword({ keyword: 'x-inferred', schemaType: ['string', 'object'] });
+  ajv.addKeyword({ keyword: 'x-documented', schemaType: ['string', 'object'] });
   ajv.addKeyword({ keyword: 'x-absent-when', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'example' });
   return ajv;

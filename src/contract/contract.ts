@@ -27,13 +27,16 @@ export interface Operation {
   /** OpenAPI path template, e.g. /v2/contacts/{contact_id} */
   path: string;
   summary: string;
-  xInferred: string | undefined;
   pathParamNames: string[];
   /** query parameters whose schema has a default (validation fills them in) */
   queryDefaults: string[];
   /** the schema of each declared query parameter */
   queryParameters: Record<string, JsonSchema>;
+  /** the path and the query parameters, each as one object schema (properties, required) */
+  parameters: { path: JsonSchema; query: JsonSchema };
   hasRequestBody: boolean;
+  /** the JSON body's schema, $refs inlined */
+  bodySchema: JsonSchema | undefined;
   responses: ResponseSpec[];
   /** the response entry a status falls under (exact, then default), if any */
   responseFor(status: number): ResponseSpec | undefined;
@@ -63,7 +66,6 @@ export interface Contract {
 interface RawOperation {
   operationId: string;
   summary?: string;
-  'x-inferred'?: string;
   parameters?: RawParameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
   responses: Record<string, { content?: Record<string, { schema?: JsonSchema; examples?: Record<string, { value?: unknown }> }> }>;
@@ -178,11 +180,12 @@ function buildOperation(method: HttpMethod, path: string, raw: RawOperation, opt
     method,
     path,
     summary: raw.summary ?? raw.operationId,
-    xInferred: raw['x-inferred'],
     pathParamNames: templateToRegex(path).names,
     queryDefaults: params.filter((p) => p.in === 'query' && p.schema.default !== undefined).map((p) => p.name),
     queryParameters: querySchema.properties as Record<string, JsonSchema>,
+    parameters: { path: pathSchema, query: querySchema },
     hasRequestBody: Boolean(raw.requestBody),
+    bodySchema,
     responses,
     responseFor,
     validatePath: (values) => checkParams(pathValidator, pathSchema, values, 'path') as RequestCheck<Record<string, string>>,

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { loadContract, type Operation } from '../../contract/index.js';
+import { loadContract, written, type KeywordSite, type Operation } from '../../contract/index.js';
 import { suiteAjv } from '../contract/ajv.js';
 import { childOf, type ContractNode } from '../contract/pointers.js';
 import { schemaChild, type Segment } from '../contract/trail.js';
@@ -13,6 +13,8 @@ export interface Mutation {
   keyword: string;
   /** the schema nodes from the request part's root down to the one whose keyword is broken */
   trail: ContractNode[];
+  /** the keyword broken, where it is written: what the mutation's verdict rests on */
+  site: KeywordSite;
   describe: string;
   apply(c: RequestCase): RequestCase;
 }
@@ -117,14 +119,17 @@ function walkBody(sources: Source[], value: Value, at: Segment[], name: string |
   }
   for (const s of here) {
     const path = at.length ? `body.${at.join('.')}` : 'the body';
+    const node = written(doc, s.node.pointer);
     for (const [keyword, broken, what] of brokenValues(s.node.value, value, name, tag)) {
-      out.push({ location: 'body', at, keyword, trail: s.trail, describe: `${path}: ${what}`, apply: (c) => ({ ...c, body: setAt(c.body, at, broken) }) });
+      const site = { node, keyword };
+      out.push({ location: 'body', at, keyword, trail: s.trail, site, describe: `${path}: ${what}`, apply: (c) => ({ ...c, body: setAt(c.body, at, broken) }) });
     }
     const required = (s.node.value.required as string[] | undefined) ?? [];
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const key of required.filter((k) => Object.hasOwn(value, k))) {
         const where = [...at, key];
-        out.push({ location: 'body', at: where, keyword: 'required', trail: s.trail, describe: `${path}: without its required ${key}`, apply: (c) => ({ ...c, body: setAt(c.body, where, REMOVE) }) });
+        const site = { node, keyword: 'required', property: key };
+        out.push({ location: 'body', at: where, keyword: 'required', trail: s.trail, site, describe: `${path}: without its required ${key}`, apply: (c) => ({ ...c, body: setAt(c.body, where, REMOVE) }) });
       }
     }
   }
@@ -141,6 +146,7 @@ function walkBody(sources: Source[], value: Value, at: Segment[], name: string |
 
 /** Every single-keyword mutation of a valid case, for its path, query and body. */
 export function mutationsOf(op: Operation, c: RequestCase, tag: string): Mutation[] {
+  const { doc } = loadContract();
   const out: Mutation[] = [];
   for (const p of parametersOf(op)) {
     const part = p.in;
@@ -158,9 +164,13 @@ export function mutationsOf(op: Operation, c: RequestCase, tag: string): Mutatio
     for (const [keyword, broken, what] of brokenValues(schema, typedValue, p.name, tag)) {
       // in a URL everything is a string: only types a string cannot be parsed as are broken ones
       if (keyword === 'type' && (typeof broken !== 'string' || schema.type === 'string')) continue;
-      out.push({ location: part, at: [p.name], keyword, trail, describe: `${part} ${p.name}: ${what}`, apply: set(broken) });
+      const site = { node: written(doc, p.schema.pointer), keyword };
+      out.push({ location: part, at: [p.name], keyword, trail, site, describe: `${part} ${p.name}: ${what}`, apply: set(broken) });
     }
-    if (p.required && part === 'query') out.push({ location: part, at: [p.name], keyword: 'required', trail, describe: `query without its required ${p.name}`, apply: set(REMOVE) });
+    if (p.required && part === 'query') {
+      const site = { node: written(doc, p.node.pointer), keyword: 'required' };
+      out.push({ location: part, at: [p.name], keyword: 'required', trail, site, describe: `query without its required ${p.name}`, apply: set(REMOVE) });
+    }
   }
   const body = bodySchemaOf(op);
   if (body && c.body !== undefined) walkBody([{ node: body, trail: [body] }], c.body, [], undefined, tag, out);

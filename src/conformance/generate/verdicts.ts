@@ -1,13 +1,12 @@
-import { loadContract, type Operation } from '../../contract/index.js';
+import { loadContract, provenance, type Operation } from '../../contract/index.js';
 import type { Response } from '../client.js';
-import { decisionOf, inferred, type Decision } from '../contract/decisions.js';
+import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
-import { nodeAt, operationPointer } from '../contract/pointers.js';
 import { decisionsOn, decisionsVisited, schemaTrail } from '../contract/trail.js';
 import { VALIDATION_BODY } from '../expect.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';
 import type { FindingBook } from '../generic/findings.js';
-import type { Finding } from '../generic/inspector.js';
+import { decisionIn, type Finding } from '../generic/inspector.js';
 import type { ExchangeRecord } from '../types.js';
 import type { Mutation } from './mutations.js';
 import { bodySchemaOf, parametersOf, type RequestCase } from './requests.js';
@@ -52,9 +51,10 @@ export class Judge {
       const loc = (d as { loc?: unknown }).loc;
       if (!Array.isArray(loc)) return undefined;
       const [part, ...rest] = loc as (string | number)[];
+      // what the refused value is judged by: the schema node it sits at, as far as the schema describes it
       if (part === 'body') {
         const root = bodySchemaOf(op);
-        return root ? decisionsOn(schemaTrail(doc, root, rest)).at(-1) : undefined;
+        return root ? decisionsOn([schemaTrail(doc, root, rest).at(-1)]).at(-1) : undefined;
       }
       const param = parametersOf(op).find((p) => p.in === part && p.name === rest[0]);
       return param ? decisionsOn([param.node, param.schema]).at(-1) : undefined;
@@ -74,15 +74,15 @@ export class Judge {
       return this.finding(GENERIC.positiveData, op, `${res.status}`, `${op.operationId} takes valid input`, `${line(record)}: a request the contract allows was refused`, record, this.rejectionDecision(op, res));
     }
     if (!exists) return [];
-    const opDecision = decisionOf(nodeAt(loadContract().doc, operationPointer(op.path, op.method)));
-    return this.finding(GENERIC.positiveData, op, `stateful ${res.status}`, `${op.operationId} works on what the run just made`, `${line(record)}: expected a 2xx for what the run had just made`, record, opDecision);
+    const works = decisionIn(provenance().success(op));
+    return this.finding(GENERIC.positiveData, op, `stateful ${res.status}`, `${op.operationId} works on what the run just made`, `${line(record)}: expected a 2xx for what the run had just made`, record, works);
   }
 
   /** Invalid input is a 4xx with a FastAPI body; never accepted. */
   negative(op: Operation, mutation: Mutation, res: Response, record: ExchangeRecord): Finding[] {
     if (!this.selected(GENERIC.negativeData) || res.status >= 500) return [];
     this.book.evaluated(GENERIC.negativeData);
-    const decision = decisionsOn(mutation.trail).at(-1);
+    const decision = decisionIn(provenance().keyword(mutation.site));
     const key = `${mutation.location} ${mutation.keyword} ${mutation.at.map((s) => (typeof s === 'number' ? '*' : s)).join('.')}`;
     if (res.status < 400) {
       return this.finding(GENERIC.negativeData, op, key, `${op.operationId} refuses ${mutation.describe}`, `${line(record)}: accepted ${mutation.describe}`, record, decision);
