@@ -1,4 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { testReports } from './test/support/test-reports.js';
+
+const reports = testReports();
 
 export default defineConfig({
   test: {
@@ -8,5 +11,9 @@ export default defineConfig({
     // Prism and the container build run as child processes; give them room on a shared 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // besides the console, machine reports that CI reads (scripts/test-report.ts): vitest's JSON
+    // (counts per test and file) and the run's verdict with its unhandled errors
+    reporters: ['default', 'json', ['./test/support/run-verdict-reporter.ts', { outputFile: reports.verdict }]],
+    outputFile: { json: reports.json },
   },
 });
