@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { timeCalls } from './latency.js';
 import { load, medianRound, type LoadResult, type Scenario } from './load.js';
 import { rssMiB } from '../scripts/mock-process.js';
-import { wholeNumber } from '../scripts/options.js';
+import { wholeNumber } from '../src/cli/options.js';
 import { freePort } from '../scripts/free-port.js';
 import { startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
@@ -28,12 +28,12 @@ const list = (v: string) => {
 
 const program = new Command('bench')
   .description('Throughput against Prism and bare Express, startup, and scale; writes BENCHMARKS.md')
-  .option('--seconds <n>', 'measured seconds per server, request and round', wholeNumber, 5)
-  .option('--rounds <n>', 'rounds; the three servers take turns in each, the median round counts', wholeNumber, 3)
-  .option('--connections <n>', 'concurrent connections of the load generator', wholeNumber, 10)
+  .option('--seconds <n>', 'measured seconds per server, request and round', wholeNumber('--seconds', 1), 5)
+  .option('--rounds <n>', 'rounds; the three servers take turns in each, the median round counts', wholeNumber('--rounds', 1), 3)
+  .option('--connections <n>', 'concurrent connections of the load generator', wholeNumber('--connections', 1), 10)
   .option('--scale <counts>', 'contacts in the scale tenant, comma-separated', list, [100_000, 1_000_000])
-  .option('--list-contacts <n>', 'contacts in the throughput tenant', wholeNumber, 10_000)
-  .option('--startup-runs <n>', 'starts measured per server', wholeNumber, 5)
+  .option('--list-contacts <n>', 'contacts in the throughput tenant', wholeNumber('--list-contacts', 1), 10_000)
+  .option('--startup-runs <n>', 'starts measured per server', wholeNumber('--startup-runs', 1), 5)
   .option('--no-throughput', 'skip the comparison with Prism and Express')
   .option('--no-startup', 'skip the startup measurement')
   .option('--no-scale', 'skip the scale measurement')

@@ -3,8 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { startPostgres, type PostgresServer } from '../scripts/postgres-server.js';
+import { createDatabase, startPostgres, type PostgresServer } from '../scripts/postgres-server.js';
 
 export interface StoreFixtures {
   /** a new, empty database on the run's server: its URL */
@@ -20,15 +19,7 @@ export async function storeFixtures(): Promise<StoreFixtures> {
   let made = 0;
   return {
     async database() {
-      const name = `bench_${++made}`;
-      const admin = new pg.Client({ connectionString: server.url('postgres') });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      return server.url(name);
+      return createDatabase(server.url('postgres'), `bench_${++made}`);
     },
     directory() {
       const dir = mkdtempSync(join(tmpdir(), 'allsign-bench-data-'));

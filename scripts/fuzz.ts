@@ -3,13 +3,13 @@
 import { Command } from 'commander';
 import { fuzz, send } from './fuzz-cases.js';
 import { rssMiB, startMockProcess } from './mock-process.js';
-import { wholeNumber } from './options.js';
+import { wholeNumber } from '../src/cli/options.js';
 
 const opts = new Command('fuzz')
   .description('Seeded invalid and hostile requests against a mock process: 0 × 5xx, 0 crashes, 0 non-JSON errors, 0 dropped connections')
-  .option('--requests <n>', 'requests to send', wholeNumber, 100_000)
-  .option('--seed <n>', 'seed of the cases (the same seed sends the same requests)', wholeNumber, 20261127)
-  .option('--concurrency <n>', 'requests in flight', wholeNumber, 8)
+  .option('--requests <n>', 'requests to send', wholeNumber('--requests', 1), 100_000)
+  .option('--seed <n>', 'seed of the cases (the same seed sends the same requests)', wholeNumber('--seed', 1), 20261127)
+  .option('--concurrency <n>', 'requests in flight', wholeNumber('--concurrency', 1), 8)
   .parse()
   .opts<{ requests: number; seed: number; concurrency: number }>();
 

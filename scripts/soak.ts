@@ -3,14 +3,14 @@
 // the RSS slope after warm-up, which must be flat: what clients do must not grow the process.
 import { Command } from 'commander';
 import { rssMiB, startMockProcess } from './mock-process.js';
-import { positiveNumber, wholeNumber } from './options.js';
+import { positiveNumber, wholeNumber } from '../src/cli/options.js';
 
 const opts = new Command('soak')
   .description('Mixed load on a mock process for a while; prints resident memory over time and its slope after warm-up')
-  .option('--minutes <n>', 'how long', positiveNumber, 10)
-  .option('--warmup <n>', 'minutes left out of the slope', positiveNumber, 2)
-  .option('--workers <n>', 'clients in parallel', wholeNumber, 6)
-  .option('--max-slope <mib>', 'MiB per minute above which the run fails', positiveNumber, 2)
+  .option('--minutes <n>', 'how long', positiveNumber('--minutes'), 10)
+  .option('--warmup <n>', 'minutes left out of the slope', positiveNumber('--warmup'), 2)
+  .option('--workers <n>', 'clients in parallel', wholeNumber('--workers', 1), 6)
+  .option('--max-slope <mib>', 'MiB per minute above which the run fails', positiveNumber('--max-slope'), 2)
   .parse()
   .opts<{ minutes: number; warmup: number; workers: number; maxSlope: number }>();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
+import { wholeNumber } from '../cli/options.js';
 import { catalogue, listRow } from './catalogue.js';
 import { jsonReport } from './reporters/json.js';
 import { junitReport } from './reporters/junit.js';
@@ -10,12 +11,6 @@ import { unknownPatterns } from './select.js';
 import type { RunSummary } from './types.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
-const whole = (name: string, min: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
-    throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(value)}`);
-  }
-  return Number(value);
-};
 /** The path is part of the target: https://host/api calls https://host/api/v2/contacts. */
 const url = (value: string) => {
   let parsed: URL;
@@ -49,12 +44,12 @@ function program(): Command {
     .option('--read-only', 'create and change nothing: hand-written checks that create are skipped, generation sends reads only', false)
     .option('--only <ids>', 'comma-separated check ids or prefixes to run (repeatable), e.g. contacts.bulk,generic', list)
     .option('--skip <ids>', 'comma-separated check ids or prefixes to leave out (repeatable)', list)
-    .addOption(new Option('--generate <n>', 'generated requests per operation for the generic checks; 0 turns generation off').default(DEFAULT_GENERATE).argParser(whole('--generate', 0)))
-    .addOption(new Option('--seed <n>', 'seed of the generated requests (default: random; every run prints its seed)').argParser(whole('--seed', 0)))
+    .addOption(new Option('--generate <n>', 'generated requests per operation for the generic checks; 0 turns generation off').default(DEFAULT_GENERATE).argParser(wholeNumber('--generate', 0)))
+    .addOption(new Option('--seed <n>', 'seed of the generated requests (default: random; every run prints its seed)').argParser(wholeNumber('--seed', 0)))
     .addOption(new Option('--reporter <name>', 'report format').choices(['pretty', 'junit', 'json']).default('pretty'))
     .option('--output <file>', 'write the junit or json report to this file (pretty still prints)')
-    .addOption(new Option('--timeout <ms>', 'timeout per request').default(10_000).argParser(whole('--timeout', 1)))
-    .addOption(new Option('--concurrency <n>', 'checks (and generated properties) run at once').default(4).argParser(whole('--concurrency', 1)))
+    .addOption(new Option('--timeout <ms>', 'timeout per request').default(10_000).argParser(wholeNumber('--timeout', 1)))
+    .addOption(new Option('--concurrency <n>', 'checks (and generated properties) run at once').default(4).argParser(wholeNumber('--concurrency', 1)))
     .option('--list', 'list every check, one tab-separated row each: id, origin, provenance, kind, data, title; then exit')
     .addHelpText(
       'after',

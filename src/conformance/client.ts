@@ -14,7 +14,7 @@ export class NetworkFailure extends ConformanceFailure {
   }
 }
 
-export interface Response<T = any> {
+export interface Answer<T = any> {
   status: number;
   body: T;
   headers: Headers;
@@ -62,7 +62,7 @@ export class HttpClient {
     return `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
     const sent = init.headers as Record<string, string>;
     if (this.options.apiKey !== undefined && !sent.authorization) sent.authorization = `Bearer ${this.options.apiKey}`;
@@ -80,7 +80,7 @@ export class HttpClient {
     };
     this.options.log?.push(record);
     const started = Date.now();
-    let res: globalThis.Response | undefined;
+    let res: Response | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
         res = await fetch(this.url(path), { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });

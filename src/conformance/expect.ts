@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isDeepStrictEqual, inspect } from 'node:util';
-import { ConformanceFailure, type Response } from './client.js';
+import { ConformanceFailure, type Answer } from './client.js';
 import { inferred, type Decision } from './contract/decisions.js';
 import type { DecisionLedger } from './contract/ledger.js';
 import type { ExchangeRecord, Note } from './types.js';
@@ -50,12 +50,12 @@ function settle(ok: boolean, what: string, why: () => string, basis?: Basis): bo
   return false;
 }
 
-export function expectStatus(res: Response, status: number, what: string, basis?: Basis): boolean {
+export function expectStatus(res: Answer, status: number, what: string, basis?: Basis): boolean {
   return settle(res.status === status, what, () => `expected status ${status}, got ${res.status} ${show(res.body)}`, basis);
 }
 
 /** The operation works (a 2xx, documented) and answers the contract's status (which rests on `exact`). */
-export function expectSuccess(res: Response, status: number, what: string, exact: Decision): boolean {
+export function expectSuccess(res: Answer, status: number, what: string, exact: Decision): boolean {
   settle(res.status >= 200 && res.status < 300, what, () => `expected success, got ${res.status} ${show(res.body)}`, 'documented');
   return expectStatus(res, status, `${what} status`, exact);
 }
@@ -72,7 +72,7 @@ export function expectTrue(condition: unknown, what: string, actual?: unknown, b
 export const VALIDATION_BODY = '#/components/schemas/ValidationErrorResponse';
 
 /** A 422 whose detail names the given location (FastAPI's loc), or at least is a 422. */
-export function expect422(res: Response, what: string, loc?: (string | number)[], basis?: Basis): boolean {
+export function expect422(res: Answer, what: string, loc?: (string | number)[], basis?: Basis): boolean {
   if (!expectStatus(res, 422, what, basis)) return false;
   if (!loc) return true;
   const detail = (res.body as { detail?: unknown } | undefined)?.detail;

@@ -1,15 +1,15 @@
-import { NetworkFailure, type HttpClient, type Response } from './client.js';
+import { NetworkFailure, type HttpClient, type Answer } from './client.js';
 
 /** The run cannot start: usage is fine but the target is not one to check (exit 2, one line). */
 export class TargetError extends Error {}
 
 const JSON_TYPE = /^application\/(.+\+)?json\b/;
 
-function looksLikeTheApi(res: Response): boolean {
+function looksLikeTheApi(res: Answer): boolean {
   return res.status !== 404 && JSON_TYPE.test(res.headers.get('content-type') ?? '') && typeof res.body === 'object' && res.body !== null;
 }
 
-function describe(client: HttpClient, path: string, res: Response): string {
+function describe(client: HttpClient, path: string, res: Answer): string {
   const type = res.headers.get('content-type') ?? 'no content type';
   const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '');
   const snippet = text.replace(/\s+/g, ' ').trim().slice(0, 60);
@@ -22,7 +22,7 @@ function describe(client: HttpClient, path: string, res: Response): string {
  */
 export async function probeTarget(client: HttpClient, which: string): Promise<void> {
   const paths = ['/v2/contacts?pageSize=1', '/v2/contacts/autocomplete?q=zz'];
-  const answers: Response[] = [];
+  const answers: Answer[] = [];
   for (const path of paths) {
     try {
       answers.push(await client.get(path));

@@ -19,4 +19,4 @@ export type * from './port/records.js';
 export { SEEDED_VERIFIED_USER, generateSeed } from './seed/seed.js';
 export { DEFAULT_API_KEYS, DEFAULT_SEED, DEFAULT_CONTACTS, DEFAULT_PORT, DEFAULT_HOST } from './defaults.js';
 export type { ContactInput, ContactFields } from './domain/contacts.js';
-export type { ParticipantInput } from './domain/documents.js';
+export type { NewParticipant } from './domain/documents.js';

@@ -2,12 +2,13 @@ import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { ControlPlane } from './domain/control-plane.js';
 import { MockService, type Service } from './domain/service.js';
-import { createAdmin } from './admin/router.js';
+import { createAdmin } from './admin/pipeline.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
 import { Errors } from './engine/http-errors.js';
-import { FaultRegistry } from './engine/faults.js';
+import { FaultRegistry, withFault } from './engine/faults.js';
 import { RequestJournal } from './engine/journal.js';
+import { requestUrl } from './engine/query.js';
 import { errorResponse, json, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
 import type { ApiKeySpec } from './port/records.js';
@@ -54,13 +55,6 @@ function isAdminPath(path: string): boolean {
   return path === '/__admin' || path.startsWith('/__admin/');
 }
 
-function requestUrl(req: MockRequest): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(req.query)) for (const v of Array.isArray(value) ? value : [value]) params.append(name, v);
-  const query = params.toString();
-  return query ? `${req.path}?${query}` : req.path;
-}
-
 export function createMock(options: MockOptions = {}): Mock {
   const contract = loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
@@ -77,7 +71,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const refusal = (error: unknown) => errorResponse(error, log);
 
   /** The API: CORS open to any page, a preflight answered here. */
-  async function api_(req: MockRequest, state: RequestState): Promise<MockResponse> {
+  async function answerApi(req: MockRequest, state: RequestState): Promise<MockResponse> {
     if (isPreflight(req)) return { status: 204, headers: preflightHeaders(req), body: '' };
     let res: MockResponse;
     try {
@@ -92,11 +86,7 @@ export function createMock(options: MockOptions = {}): Mock {
   async function operation(req: MockRequest, state: RequestState): Promise<MockResponse> {
     const answer = await api.answer(req, readJson(req), state);
     if (!answer) return refusal(Errors.routeNotFound());
-    if (answer.fault === 'reset') return { status: 0, headers: {}, body: '', fault: 'reset' };
-    const res = json(answer.status, answer.body);
-    if (answer.fault === 'empty') res.body = '';
-    if (answer.fault === 'truncate') res.fault = 'truncate';
-    return res;
+    return withFault(json(answer.status, answer.body), answer.fault);
   }
 
   function record(req: MockRequest, res: MockResponse, state: RequestState, started: number): void {
@@ -116,7 +106,7 @@ export function createMock(options: MockOptions = {}): Mock {
   async function handle(req: MockRequest): Promise<MockResponse> {
     const started = performance.now();
     const state: RequestState = { tenant: null, operationId: null };
-    const res = isAdminPath(req.path) ? await admin.handle(req) : await api_(req, state);
+    const res = isAdminPath(req.path) ? await admin.handle(req) : await answerApi(req, state);
     record(req, res, state, started);
     return res;
   }

@@ -34,6 +34,7 @@ function layer(file: string): string {
 // what each layer may import (besides itself); packages are checked apart
 const ALLOWED: Record<string, string[]> = {
   types: [],
+  cli: [],
   contract: ['types'],
   port: ['types', 'contract'],
   seed: ['port', 'types'],
@@ -42,8 +43,8 @@ const ALLOWED: Record<string, string[]> = {
   engine: ['domain', 'port', 'contract', 'types'],
   admin: ['engine', 'domain', 'port', 'contract', 'types'],
   'mock-entry': ['adapters', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
-  adapters: ['mock-entry', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
-  conformance: ['contract', 'types'],
+  adapters: ['cli', 'mock-entry', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
+  conformance: ['cli', 'contract', 'types'],
   'admin-client': ['types'],
 };
 

@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import { DomainError, type ContactFields, type ContactInput, type ListQuery, type NewDocument, type ParticipantInput, type Repository, type Service } from '../../src/mock/index.js';
+import { DomainError, type ContactFields, type ContactInput, type ListQuery, type NewDocument, type NewParticipant, type Repository, type Service } from '../../src/mock/index.js';
 import { toParticipants } from '../../src/mock/domain/documents.js';
 
 import { RepositoryDecorator, ServiceDecorator } from '../support/decorators.js';
@@ -127,20 +127,20 @@ export class ParticipantEmailsKeepCase extends ServiceDecorator {
 
 /** duplicates (after lower-casing) are dropped silently instead of refused */
 export class DuplicateParticipantsAccepted extends ServiceDecorator {
-  private async unique(tenant: string, id: string | undefined, incoming: ParticipantInput[]): Promise<ParticipantInput[]> {
+  private async unique(tenant: string, id: string | undefined, incoming: NewParticipant[]): Promise<NewParticipant[]> {
     const taken = new Set(id ? (await this.inner.getDocument(tenant, id)).participants.map((p) => p.email) : []);
     return incoming.filter((p) => !taken.has(p.email.toLowerCase()) && taken.add(p.email.toLowerCase()));
   }
   override createDocument = async (tenant: string, owner: string, input: NewDocument) =>
     this.inner.createDocument(tenant, owner, { ...input, participants: await this.unique(tenant, undefined, input.participants) });
-  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) =>
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: NewParticipant[]) =>
     this.inner.addParticipants(tenant, owner, id, await this.unique(tenant, id, incoming));
 }
 
 /** participants without whatsapp join a WhatsApp document (the contract's schema still refuses them at create) */
 export class WhatsappRuleSkipped extends ServiceDecorator {
   override createDocument = (tenant: string, owner: string, input: NewDocument) => this.inner.createDocument(tenant, owner, { ...input, sendByWhatsapp: false });
-  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) => {
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: NewParticipant[]) => {
     const current = await this.inner.getDocument(tenant, id);
     if (!current.sendByWhatsapp || incoming.every((p) => p.whatsapp)) return this.inner.addParticipants(tenant, owner, id, incoming);
     const updated = await this.repository.updateDocument(tenant, id, (doc) => ({ document: { ...doc, participants: [...doc.participants, ...toParticipants(incoming, owner)] }, invite: [] }));
@@ -149,7 +149,7 @@ export class WhatsappRuleSkipped extends ServiceDecorator {
 }
 
 export class FiftyOneParticipantsAccepted extends ServiceDecorator {
-  override addParticipants = async (tenant: string, owner: string, id: string, incoming: ParticipantInput[]) => {
+  override addParticipants = async (tenant: string, owner: string, id: string, incoming: NewParticipant[]) => {
     const current = await this.inner.getDocument(tenant, id);
     if (current.participants.length + incoming.length <= 50) return this.inner.addParticipants(tenant, owner, id, incoming);
     const updated = await this.repository.updateDocument(tenant, id, (doc) => ({ document: { ...doc, participants: [...doc.participants, ...toParticipants(incoming, owner)] }, invite: [] }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContactRecord } from '../../src/mock/port/records.js';
 import { fold } from '../../src/mock/port/text.js';
 import { Prng } from '../../src/mock/seed/prng.js';
-import { addToGroups, type WordGroups } from '../../src/mock/seed/seed.js';
+import { addToGroups, type WordGroups } from '../../src/mock/stores/memory/word-groups.js';
 import { MemoryRepository } from '../../src/mock/stores/memory/memory-repository.js';
 import { SortedWords } from '../../src/mock/stores/memory/sorted-words.js';
 import { WordIndex } from '../../src/mock/stores/memory/word-index.js';

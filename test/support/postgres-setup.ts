@@ -4,8 +4,7 @@
 // database on it; the role must be allowed to create databases). A server that does not start
 // fails the run: nothing is skipped for want of one.
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
-import { startPostgres } from '../../scripts/postgres-server.js';
+import { createDatabase, dropDatabases, startPostgres } from '../../scripts/postgres-server.js';
 import { openServer } from '../../src/mock/stores/sql/pg-driver.js';
 import { migrate } from '../../src/mock/stores/sql/migrations.js';
 
@@ -20,28 +19,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = external ? undefined : await startPostgres();
   const adminUrl = external ?? server!.url('postgres');
   const template = `allsign_template_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
-    await admin.query(`CREATE DATABASE ${template}`);
-  } finally {
-    await admin.end();
-  }
-  const driver = openServer(withDatabase(adminUrl, template));
+  await dropDatabases(adminUrl, [template]);
+  const driver = openServer(await createDatabase(adminUrl, template));
   await migrate(driver);
   await driver.close();
   project.provide('postgres', { adminUrl, template });
   return async () => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).finally(() => client.end());
+    await dropDatabases(adminUrl, [template]);
     await server?.stop();
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }

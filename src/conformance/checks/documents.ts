@@ -1,4 +1,4 @@
-import type { Response } from '../client.js';
+import type { Answer } from '../client.js';
 import { expectSuccess, expectTrue, expectStatus, type Basis } from '../expect.js';
 import type { CheckContext } from '../types.js';
 import { on } from './decisions.js';
@@ -8,7 +8,7 @@ import { createDocument } from './fixtures.js';
 // the rules are read through the contract's inferred shapes: when a shape differs, that read warns
 // (naming its decision) and the documented rule behind it is left unchecked, never failed.
 
-export interface P {
+export interface ShownParticipant {
   email: string;
   name: string;
   invitedBy: string;
@@ -16,9 +16,9 @@ export interface P {
 }
 
 /** The participants a document body lists, if it lists them the way the contract says. */
-export function participantsIn(res: Response, what: string, basis: Basis): P[] | undefined {
+export function participantsIn(res: Answer, what: string, basis: Basis): ShownParticipant[] | undefined {
   const list = (res.body as { participants?: unknown } | undefined)?.participants;
-  return expectTrue(Array.isArray(list), `${what} lists the participants`, res.body, basis) ? (list as P[]) : undefined;
+  return expectTrue(Array.isArray(list), `${what} lists the participants`, res.body, basis) ? (list as ShownParticipant[]) : undefined;
 }
 
 /** A document made for the check: created (documented) with the contract's 201 and an id (inferred). */
@@ -30,7 +30,7 @@ export async function madeDocument(ctx: CheckContext, participants: Record<strin
 }
 
 /** The document as GET /v2/documents/{id} shows it (an inferred operation). */
-export async function documentParticipants(ctx: CheckContext, id: string): Promise<P[] | undefined> {
+export async function documentParticipants(ctx: CheckContext, id: string): Promise<ShownParticipant[] | undefined> {
   const got = await ctx.api.get(`/v2/documents/${id}`);
   if (!expectStatus(got, 200, 'GET /v2/documents/{id}', on('getDocument'))) return undefined;
   return participantsIn(got, 'GET /v2/documents/{id}', on('getDocument'));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { loadContract, type Operation } from '../../contract/index.js';
-import { NetworkFailure, type HttpClient, type Response } from '../client.js';
+import { NetworkFailure, type HttpClient, type Answer } from '../client.js';
 import { FindingBook } from '../generic/findings.js';
 import type { Finding } from '../generic/inspector.js';
 import type { Tracker } from '../types.js';
@@ -69,7 +69,7 @@ export class PropertyRun {
     return findings.some((f) => FindingBook.gates(f, this.options.strict));
   }
 
-  async send(op: Operation, c: RequestCase, client: HttpClient = this.options.api, headers: Record<string, string> = {}): Promise<Response> {
+  async send(op: Operation, c: RequestCase, client: HttpClient = this.options.api, headers: Record<string, string> = {}): Promise<Answer> {
     this.sent++;
     const res = await client.withLog([], `generated: ${this.label} (seed ${this.options.seed})`).request(op.method.toUpperCase(), urlOf(op, c), c.body, headers);
     this.trackCreated(op, res);
@@ -77,7 +77,7 @@ export class PropertyRun {
   }
 
   /** Whatever a 2xx made is deleted at the end, even when the input should have been refused. */
-  private trackCreated(op: Operation, res: Response): void {
+  private trackCreated(op: Operation, res: Answer): void {
     if (res.status < 200 || res.status >= 300 || !res.body || typeof res.body !== 'object') return;
     const body = res.body as { id?: string; details?: { contactId?: string | null; success?: boolean }[] };
     if (op.operationId === 'createContact') this.options.track.contact(body.id);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { loadContract } from '../../contract/index.js';
-import type { Response } from '../client.js';
+import type { Answer } from '../client.js';
 import { inferred } from '../contract/decisions.js';
 import type { Finding } from '../generic/inspector.js';
 import { validCases, type RequestCase } from './requests.js';
@@ -14,7 +14,7 @@ class Steps {
   readonly findings: Finding[] = [];
   constructor(private readonly run: PropertyRun) {}
 
-  async step(operationId: string, c: RequestCase, exists: boolean): Promise<Response> {
+  async step(operationId: string, c: RequestCase, exists: boolean): Promise<Answer> {
     const op = loadContract().operation(operationId);
     const res = await this.run.send(op, c);
     this.findings.push(...(res.findings as Finding[]), ...this.run.options.judge.positive(op, c, res, res.exchange, exists));

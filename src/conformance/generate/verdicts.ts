@@ -1,5 +1,5 @@
 import { loadContract, provenance, type Operation } from '../../contract/index.js';
-import type { Response } from '../client.js';
+import type { Answer } from '../client.js';
 import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { decisionsOn, decisionsVisited, schemaTrail } from '../contract/trail.js';
@@ -43,7 +43,7 @@ export class Judge {
   }
 
   /** The decision a 422 of a valid request rests on: only if every field it names rests on one. */
-  private rejectionDecision(op: Operation, res: Response): Decision | undefined {
+  private rejectionDecision(op: Operation, res: Answer): Decision | undefined {
     const { doc } = loadContract();
     const detail = (res.body as { detail?: unknown } | undefined)?.detail;
     if (!Array.isArray(detail) || detail.length === 0) return undefined;
@@ -63,7 +63,7 @@ export class Judge {
   }
 
   /** A valid request must not be refused as invalid; `exists`: its target was just made, so only a 2xx will do. */
-  positive(op: Operation, c: RequestCase, res: Response, record: ExchangeRecord, exists = false): Finding[] {
+  positive(op: Operation, c: RequestCase, res: Answer, record: ExchangeRecord, exists = false): Finding[] {
     if (!this.selected(GENERIC.positiveData) || res.status >= 500) return [];
     this.book.evaluated(GENERIC.positiveData);
     if (success(res.status)) {
@@ -79,7 +79,7 @@ export class Judge {
   }
 
   /** Invalid input is a 4xx with a FastAPI body; never accepted. */
-  negative(op: Operation, mutation: Mutation, res: Response, record: ExchangeRecord): Finding[] {
+  negative(op: Operation, mutation: Mutation, res: Answer, record: ExchangeRecord): Finding[] {
     if (!this.selected(GENERIC.negativeData) || res.status >= 500) return [];
     this.book.evaluated(GENERIC.negativeData);
     const decision = decisionIn(provenance().keyword(mutation.site));
@@ -96,7 +96,7 @@ export class Judge {
   }
 
   /** Without a valid key nothing is served; that the refusal is exactly 401 is the contract's choice. */
-  auth(op: Operation, res: Response, record: ExchangeRecord): Finding[] {
+  auth(op: Operation, res: Answer, record: ExchangeRecord): Finding[] {
     if (!this.selected(GENERIC.ignoredAuth) || res.status >= 500) return [];
     this.book.evaluated(GENERIC.ignoredAuth);
     const how = record.request.auth === 'none' ? 'without a key' : 'with a made-up key';
@@ -112,7 +112,7 @@ export class Judge {
   }
 
   /** What the run deleted is gone for every operation. */
-  afterDelete(op: Operation, res: Response, record: ExchangeRecord, what: string, decision?: Decision): Finding[] {
+  afterDelete(op: Operation, res: Answer, record: ExchangeRecord, what: string, decision?: Decision): Finding[] {
     if (!this.selected(GENERIC.useAfterDelete) || res.status >= 500) return [];
     this.book.evaluated(GENERIC.useAfterDelete);
     if (res.status === 404) {

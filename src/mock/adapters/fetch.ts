@@ -1,7 +1,6 @@
-import type { BodyError, MockRequest, MockResponse } from '../engine/types.js';
+import { MAX_BODY_BYTES, type BodyError, type MockRequest, type MockResponse } from '../engine/types.js';
+import { queryMap } from '../engine/query.js';
 import type { Mock } from '../mock.js';
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The body as text, read no further than the limit; a Content-Encoding the platform can undo is undone. */
 async function readText(request: Request): Promise<{ body?: string; error?: BodyError }> {
@@ -44,15 +43,10 @@ async function readText(request: Request): Promise<{ body?: string; error?: Body
 /** A fetch Request as the engine's request. */
 export async function toMockRequest(request: Request): Promise<MockRequest> {
   const url = new URL(request.url);
-  const query: Record<string, string | string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-  }
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
   const { body, error } = await readText(request);
-  return { method: request.method, path: url.pathname, query, headers, body: body === '' ? undefined : body, bodyError: error };
+  return { method: request.method, path: url.pathname, query: queryMap(url.searchParams), headers, body: body === '' ? undefined : body, bodyError: error };
 }
 
 /** The engine's answer as a fetch Response; a fault becomes a network error or a body that breaks off. */

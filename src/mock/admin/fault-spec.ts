@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../../contract/index.js';
 import { isFailureStatus, MAX_FAULT_DELAY_MS, type FaultSpec } from '../engine/faults.js';
 import { Errors } from '../engine/http-errors.js';
+import { FAULT_KINDS } from '../engine/types.js';
 
 const FIELDS = new Set(['tenant', 'apiKey', 'operationId', 'status', 'fault', 'delayMs', 'retryAfter', 'times', 'rate']);
 
@@ -35,7 +36,7 @@ export function parseFaultSpec(
   const status = integer('status', 100, 599);
   if (status !== undefined && !isFailureStatus(status)) issue('status', 'Value error, a fault status is a 5xx or 429');
   const fault = body.fault;
-  if (fault !== undefined && fault !== 'reset' && fault !== 'empty' && fault !== 'truncate') issue('fault', "Input should be 'reset', 'empty' or 'truncate'", 'enum');
+  if (fault !== undefined && !(FAULT_KINDS as readonly unknown[]).includes(fault)) issue('fault', `Input should be ${FAULT_KINDS.map((k) => `'${k}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}`, 'enum');
   if (status !== undefined && fault !== undefined) issue('fault', 'Value error, give status or fault, not both');
   const delayMs = integer('delayMs', 0, MAX_FAULT_DELAY_MS);
   if (status === undefined && fault === undefined && delayMs === undefined) issues.push({ type: 'missing', loc: ['body', 'status'], msg: 'Field required: status, fault or delayMs', input: body });

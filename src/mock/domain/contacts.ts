@@ -62,7 +62,12 @@ export function patchCustomFields(current: CustomFieldMap | null, set: CustomFie
   return next;
 }
 
-function customFieldsProblems(fields: CustomFieldMap, set: CustomFieldMap | undefined): CustomFieldsProblem[] {
+/**
+ * The custom-field bounds a contact's fields pass: how many keys, and their size as JSON, each
+ * value's (only those `set` gives are checked: stored values were checked when they were set) and
+ * all of them together. Empty when the fields fit.
+ */
+export function customFieldsProblems(fields: CustomFieldMap, set: CustomFieldMap | undefined = fields): CustomFieldsProblem[] {
   const problems: CustomFieldsProblem[] = [];
   const keys = Object.keys(fields);
   const maxKeys = contractLimits().customFieldsPerContact;
@@ -70,7 +75,6 @@ function customFieldsProblems(fields: CustomFieldMap, set: CustomFieldMap | unde
   let size = 2;
   for (const key of keys) {
     const valueSize = JSON.stringify(fields[key])?.length ?? 4;
-    // only what this patch sets can be too large: stored values were checked when they were set
     if (valueSize > MAX_CUSTOM_FIELD_VALUE_CHARS && set && Object.hasOwn(set, key)) problems.push({ kind: 'value_too_large', key, max: MAX_CUSTOM_FIELD_VALUE_CHARS, size: valueSize });
     size += key.length + valueSize + 4;
   }

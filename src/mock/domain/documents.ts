@@ -3,7 +3,7 @@ import type { DocumentRecord, DocumentStatus, NewContact, ParticipantRecord } fr
 import { refuse, type ParticipantProblem } from './errors.js';
 
 /** A participant as a request names it, already in the domain's terms. */
-export interface ParticipantInput {
+export interface NewParticipant {
   email: string;
   name: string;
   whatsapp?: string | undefined;
@@ -17,7 +17,7 @@ export const FINAL_STATES: ReadonlySet<DocumentStatus> = new Set(['SIGNED', 'DEC
 const CLOSED_BY_DECISION: ReadonlySet<DocumentStatus> = new Set(['DECLINED', 'EXPIRED', 'CANCELLED']);
 
 /** The documented participant rules a schema cannot express, checked before anything is written. */
-export function participantProblems(existing: readonly { email: string }[], incoming: readonly ParticipantInput[], sendByWhatsapp: boolean): ParticipantProblem[] {
+export function participantProblems(existing: readonly { email: string }[], incoming: readonly NewParticipant[], sendByWhatsapp: boolean): ParticipantProblem[] {
   const problems: ParticipantProblem[] = [];
   const taken = new Set(existing.map((p) => p.email));
   incoming.forEach((participant, index) => {
@@ -32,13 +32,13 @@ export function participantProblems(existing: readonly { email: string }[], inco
   return problems;
 }
 
-export function checkParticipants(existing: readonly { email: string }[], incoming: readonly ParticipantInput[], sendByWhatsapp: boolean): void {
+export function checkParticipants(existing: readonly { email: string }[], incoming: readonly NewParticipant[], sendByWhatsapp: boolean): void {
   const problems = participantProblems(existing, incoming, sendByWhatsapp);
   if (problems.length) refuse({ kind: 'participants_invalid', problems });
 }
 
 /** Participants as stored: emails lower-cased, invitedBy defaulting to the owner of the API key. */
-export function toParticipants(incoming: readonly ParticipantInput[], owner: string): ParticipantRecord[] {
+export function toParticipants(incoming: readonly NewParticipant[], owner: string): ParticipantRecord[] {
   return incoming.map((input) => ({
     email: emailKey(input.email),
     name: input.name,

@@ -1,10 +1,12 @@
-import { contractDocument } from '../../contract/index.js';
+import { contractDocument, contractLimits } from '../../contract/index.js';
 
 // The state format (what `GET /__admin/export` writes and fixtures and snapshots hold), as a JSON
 // Schema. Field bounds come from the contract's own schemas, so a fixture holds nothing the API
 // would refuse; what an export adds (emailKey, tenant, seq) is accepted and recomputed.
 
-const component = (name: string) => (contractDocument().components.schemas as Record<string, Record<string, unknown>>)[name]!;
+type Schema = Record<string, unknown>;
+const component = (name: string) => (contractDocument().components.schemas as Record<string, Schema>)[name]!;
+const property = (schema: string, name: string) => (component(schema).properties as Record<string, Schema>)[name]!;
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
 const dateTime = { type: 'string', format: 'date-time' };
 const uuid = { type: 'string', format: 'uuid' };
@@ -43,10 +45,10 @@ const participant = {
   additionalProperties: false,
   properties: {
     email: component('Email'),
-    name: { type: 'string', minLength: 1, maxLength: 255 },
-    whatsapp: nullable({ type: 'string', pattern: '^\\+[1-9]\\d{7,14}$' }),
-    invitedBy: component('Email'),
-    step: nullable({ type: 'integer', minimum: 1 }),
+    name: property('ParticipantInput', 'name'),
+    whatsapp: nullable(property('ParticipantInput', 'whatsapp')),
+    invitedBy: property('ParticipantInput', 'invitedBy'),
+    step: nullable(property('ParticipantInput', 'step')),
     signedAt: nullable(dateTime),
   },
 };
@@ -58,10 +60,10 @@ const document = {
   properties: {
     id: uuid,
     tenant: { type: 'string' },
-    name: { type: 'string', minLength: 1, maxLength: 255 },
+    name: property('DocumentCreateRequest', 'name'),
     status: component('DocumentStatus'),
     sendByWhatsapp: { type: 'boolean' },
-    participants: { type: 'array', maxItems: 50, items: participant },
+    participants: { type: 'array', maxItems: contractLimits().participantsPerDocument, items: participant },
     createdAt: dateTime,
     signedAt: nullable(dateTime),
   },

@@ -4,7 +4,7 @@ import { StoreFullError } from '../port/errors.js';
 import type { ContactPage, ListQuery, Repository } from '../port/repository.js';
 import { fold, words } from '../port/text.js';
 import { fieldsChange, newContact, patchCustomFields, type ContactFields, type ContactInput } from './contacts.js';
-import { assertOpen, checkParticipants, invitations, toParticipants, withStatus, type ParticipantInput } from './documents.js';
+import { assertOpen, checkParticipants, invitations, toParticipants, withStatus, type NewParticipant } from './documents.js';
 import { refuse } from './errors.js';
 
 /** A contact with what its profile shows from elsewhere: the user's identity and its documents. */
@@ -22,7 +22,7 @@ export type BulkOutcome =
 
 export interface NewDocument {
   name: string;
-  participants: ParticipantInput[];
+  participants: NewParticipant[];
   sendByWhatsapp: boolean;
 }
 
@@ -168,7 +168,7 @@ export class MockService {
     return (await this.repository.getDocument(tenant, id)) ?? refuse({ kind: 'document_not_found' });
   }
 
-  async addParticipants(tenant: string, owner: string, id: string, incoming: ParticipantInput[]): Promise<DocumentRecord> {
+  async addParticipants(tenant: string, owner: string, id: string, incoming: NewParticipant[]): Promise<DocumentRecord> {
     const now = this.now();
     const document = await this.repository.updateDocument(tenant, id, (current) => {
       assertOpen(current);

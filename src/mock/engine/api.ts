@@ -1,11 +1,12 @@
 import type { Contract, Operation } from '../../contract/index.js';
 import type { Service } from '../domain/service.js';
 import { HANDLERS } from './handlers/index.js';
-import type { Handler, HandlerContext, OperationId } from './handlers/types.js';
+import type { OperationId } from '../../types/index.js';
+import type { Handler, HandlerContext } from './handlers/types.js';
 import { Errors } from './http-errors.js';
 import { failure, type FaultRegistry } from './faults.js';
 import { preferences, preferred } from './prefer.js';
-import type { MockRequest } from './types.js';
+import type { FaultKind, MockRequest } from './types.js';
 
 export interface ApiOptions {
   /** added delay for every API request, in ms */
@@ -22,7 +23,7 @@ export interface ApiAnswer {
   status: number;
   body: unknown;
   /** a fault to apply to the answer: the connection is broken, or the body comes empty or cut */
-  fault?: 'reset' | 'empty' | 'truncate';
+  fault?: FaultKind;
 }
 
 /** Fail at start, not at request time: a handler per operation, and defaults where the contract has them. */

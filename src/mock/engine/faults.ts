@@ -1,4 +1,5 @@
 import { ApiError, Errors } from './http-errors.js';
+import type { FaultKind, MockResponse } from './types.js';
 
 /** What a fault does to one request. */
 export interface FaultEffect {
@@ -7,7 +8,7 @@ export interface FaultEffect {
   /** seconds, for a 429 or 503 */
   retryAfter?: number;
   /** break the connection (before answering), or answer an empty body or half of it (after the operation ran) */
-  fault?: 'reset' | 'empty' | 'truncate';
+  fault?: FaultKind;
   /** wait this long first, in ms */
   delayMs?: number;
 }
@@ -51,6 +52,20 @@ export function failure(status: number, retryAfter?: number): ApiError {
   const headers: Record<string, string> = {};
   if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfter ?? 1);
   return new ApiError(status, REASONS[status] ?? 'Server Error', headers);
+}
+
+/** An answer with a fault applied: the one place a fault kind becomes what the transport does. */
+export function withFault(res: MockResponse, fault: FaultKind | undefined): MockResponse {
+  switch (fault) {
+    case undefined:
+      return res;
+    case 'reset':
+      return { status: 0, headers: {}, body: '', fault: 'reset' };
+    case 'empty':
+      return { ...res, body: '' };
+    case 'truncate':
+      return { ...res, fault: 'truncate' };
+  }
 }
 
 /**

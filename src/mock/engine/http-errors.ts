@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../contract/index.js';
+import { MAX_BODY_BYTES } from './types.js';
 
 /**
  * The one error type of the HTTP layer. Its body is FastAPI's: `{"detail": "message"}`, or for
@@ -24,7 +25,7 @@ export const Errors = {
   routeNotFound: () => new ApiError(404, 'Not Found'),
   methodNotAllowed: (allow: string[]) => new ApiError(405, 'Method Not Allowed', { Allow: allow.join(', ') }),
   validation: (issues: ValidationIssue[]) => new ApiError(422, issues),
-  bodyTooLarge: () => new ApiError(413, 'Request body too large (limit 1 MB)'),
+  bodyTooLarge: () => new ApiError(413, `Request body too large (limit ${MAX_BODY_BYTES / 2 ** 20} MB)`),
   unsupportedMediaType: (type: string) => new ApiError(415, `Unsupported media type ${JSON.stringify(type)}: send application/json`),
   unsupportedCharset: (message: string) => new ApiError(415, message),
   undecodableBody: () => new ApiError(400, 'The request body does not decode as its Content-Encoding says'),

@@ -5,7 +5,7 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; position: number; error: string };
+export type ParsedJson = { ok: true; value: unknown } | { ok: false; position: number; error: string };
 
 /** Where the text first nests deeper than `max` (brackets inside strings do not count), or -1. */
 function tooDeepAt(text: string, max: number): number {
@@ -25,7 +25,7 @@ function tooDeepAt(text: string, max: number): number {
 }
 
 /** JSON text → value, refusing nesting past MAX_JSON_DEPTH before parsing anything. */
-export function parseJsonBody(text: string): JsonBody {
+export function parseJsonBody(text: string): ParsedJson {
   const deep = tooDeepAt(text, MAX_JSON_DEPTH);
   if (deep >= 0) return { ok: false, position: deep, error: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
   try {

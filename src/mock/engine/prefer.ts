@@ -1,6 +1,11 @@
 import type { Operation } from '../../contract/index.js';
 import { isFailureStatus, MAX_FAULT_DELAY_MS, type FaultEffect } from './faults.js';
 import { Errors } from './http-errors.js';
+import { FAULT_KINDS, type FaultKind } from './types.js';
+
+const isFaultKind = (value: string): value is FaultKind => (FAULT_KINDS as readonly string[]).includes(value);
+/** "fault=reset, fault=empty or fault=truncate" */
+const FAULT_CHOICES = FAULT_KINDS.map((kind) => `fault=${kind}`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 /** The `Prefer` header's preferences (RFC 7240), lower-cased names: `code=422, example=duplicate`. */
 export function preferences(header: string | undefined): Map<string, string> {
@@ -20,7 +25,6 @@ export interface Preferred {
   effect?: FaultEffect;
 }
 
-const FAULTS = new Set(['reset', 'empty', 'truncate']);
 
 /**
  * What a client asks for with `Prefer` (as in Prism, plus failures): `code=NNN` answers the
@@ -40,8 +44,8 @@ export function preferred(prefs: Map<string, string>, op: Operation): Preferred 
   }
   const fault = prefs.get('fault');
   if (fault !== undefined) {
-    if (!FAULTS.has(fault)) throw Errors.badRequest(`Prefer: fault=${fault} is not a fault; use fault=reset, fault=empty or fault=truncate`);
-    effect.fault = fault as FaultEffect['fault'];
+    if (!isFaultKind(fault)) throw Errors.badRequest(`Prefer: fault=${fault} is not a fault; use ${FAULT_CHOICES}`);
+    effect.fault = fault;
   }
   const delay = prefs.get('delay');
   if (delay !== undefined) {

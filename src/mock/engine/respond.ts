@@ -49,7 +49,7 @@ function mediaType(req: MockRequest): string {
   return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-export interface JsonBody {
+export interface RequestJson {
   /** the parsed body, when it says it is JSON (application/json or application/*+json) */
   value: unknown;
   /** the media type is application/json itself (what the operations accept) */
@@ -57,7 +57,7 @@ export interface JsonBody {
 }
 
 /** The request's body as JSON, its nesting bounded before parsing; a body the transport could not read is refused here. */
-export function readJson(req: MockRequest): JsonBody {
+export function readJson(req: MockRequest): RequestJson {
   if (req.bodyError) throw bodyRefusal(req.bodyError);
   const type = mediaType(req);
   const parses = type === 'application/json' || /^application\/[^/]+\+json$/.test(type);

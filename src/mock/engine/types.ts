@@ -13,6 +13,9 @@ export interface MockRequest {
   bodyError?: BodyError | undefined;
 }
 
+/** The largest request body a transport reads (1 MiB); past it the answer is a 413. */
+export const MAX_BODY_BYTES = 2 ** 20;
+
 /** Why a transport could not read a body. */
 export type BodyError =
   | { kind: 'too_large' }
@@ -20,8 +23,15 @@ export type BodyError =
   | { kind: 'charset'; message: string }
   | { kind: 'aborted'; message: string };
 
-/** What a fault may do to the connection instead of (or after) answering. */
-export type TransportFault = 'reset' | 'truncate';
+/**
+ * What a fault may do to an answer, the one list of them (Prefer: fault=…, POST /__admin/faults):
+ * break the connection before answering, answer an empty body, or cut the body halfway.
+ */
+export const FAULT_KINDS = ['reset', 'empty', 'truncate'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The faults a transport carries out itself (an empty body is an ordinary answer). */
+export type TransportFault = Exclude<FaultKind, 'empty'>;
 
 export interface MockResponse {
   status: number;

@@ -1,7 +1,5 @@
-import type { operations } from '../../types/index.js';
+import type { ListContactsQuery } from '../../types/index.js';
 import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
-
-type ListContactsQuery = NonNullable<operations['listContacts']['parameters']['query']>;
 
 /**
  * The list query of the contract, its defaults filled in. `search` reaches the store folded (see

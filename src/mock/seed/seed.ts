@@ -1,7 +1,7 @@
 // the es_MX entry alone (with its fallbacks): the package's main entry loads every locale, 100 ms of startup
 import { faker } from '@faker-js/faker/locale/es_MX';
 import type { ApiKeySpec, ContactRecord, ContactSource, DocumentRecord, DocumentStatus } from '../port/records.js';
-import { fold, words } from '../port/text.js';
+import { fold, joinSearchText, words } from '../port/text.js';
 import { Prng } from './prng.js';
 
 /** A platform user that belongs to no tenant: creating a contact with this email links it, verified. */
@@ -82,28 +82,18 @@ function rfc(prng: Prng, first: string, last: string): string {
   return `${letters}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[prng.int(26)]}${date}${tail}`.toUpperCase();
 }
 
-/** word → its contacts, in insertion order; a word of one contact (most email words) holds it bare */
-export type WordGroups = Map<string, ContactRecord | ContactRecord[]>;
-
-export function addToGroups(groups: WordGroups, word: string, ref: ContactRecord): void {
-  const group = groups.get(word);
-  if (group === undefined) groups.set(word, ref);
-  else if (Array.isArray(group)) {
-    if (group.at(-1) !== ref) group.push(ref);
-  } else if (group !== ref) groups.set(word, [group, ref]);
-}
-
 export interface SeededTenant {
   tenant: string;
   /** in insertion order; `seq` is left for the store to assign */
   contacts: ContactRecord[];
   documents: DocumentRecord[];
   /**
-   * What fold() and words() give for each contact, derived from the pre-folded name pools so that
-   * nothing is folded a million times: a store that searches in memory may take them as they are.
-   * texts[i] is "name\u0001email" folded, companies[i] the folded company ('' for none).
+   * What the port's searchText, companyText and searchWords give for each contact, derived from the
+   * pre-folded name pools so that nothing is folded a million times: a store that searches in
+   * memory may take them as they are. texts[i] and companies[i] are contact i's; eachWord visits
+   * every contact's words in insertion order (a word more than once when two parts share it).
    */
-  hints: { texts: string[]; companies: string[]; words: WordGroups };
+  hints: { texts: string[]; companies: string[]; eachWord(visit: (word: string, contact: ContactRecord) => void): void };
 }
 
 export interface SeedData {
@@ -154,12 +144,16 @@ function seedTenant(name: string, owner: string, prng: Prng, pools: Pools, perTe
   const contacts: ContactRecord[] = new Array(perTenant);
   const texts: string[] = new Array(perTenant);
   const companies: string[] = new Array(perTenant);
-  const groups: WordGroups = new Map();
-  const index = (word: string, contact: ContactRecord) => addToGroups(groups, word, contact);
+  // the pools each contact drew from, to replay its words without keeping a list per contact
+  const picks = new Uint16Array(perTenant * 3);
   for (let n = 0; n < perTenant; n++) {
-    const first = prng.pick(pools.firstNames);
-    const last1 = prng.pick(pools.lastNames);
-    const last2 = prng.pick(pools.lastNames);
+    // indexes drawn as pick() draws them: the same data as ever, and the picks kept for eachWord
+    const f = (picks[3 * n] = prng.int(pools.firstNames.length));
+    const l1 = (picks[3 * n + 1] = prng.int(pools.lastNames.length));
+    const l2 = (picks[3 * n + 2] = prng.int(pools.lastNames.length));
+    const first = pools.firstNames[f]!;
+    const last1 = pools.lastNames[l1]!;
+    const last2 = pools.lastNames[l2]!;
     // join() makes flat strings: a template literal makes a tree of cons strings, twice the memory
     const fullName = [first.text, last1.text, last2.text].join(' ');
     // a sequence number keeps emails unique however many contacts are drawn from the pools
@@ -193,16 +187,24 @@ function seedTenant(name: string, owner: string, prng: Prng, pools: Pools, perTe
     else if (prng.chance(0.1)) users.set(email, false);
     contacts[n] = contact;
     // what fold() and words() would give, from the pre-folded pools (emails are ASCII lower case)
-    texts[n] = [first.folded, ' ', last1.folded, ' ', last2.folded, '\u0001', email].join('');
+    texts[n] = joinSearchText([first.folded, ' ', last1.folded, ' ', last2.folded].join(''), email);
     companies[n] = company?.folded ?? '';
-    for (const word of first.words) index(word, contact);
-    for (const word of last1.words) index(word, contact);
-    for (const word of last2.words) index(word, contact);
-    for (const word of first.slug.split('.')) index(word, contact);
-    for (const word of emailWord.split('.')) index(word, contact);
-    for (const word of domainWords) index(word, contact);
   }
-  return { tenant: name, contacts, documents: seedDocuments(name, owner, contacts, prng), hints: { texts, companies, words: groups } };
+  const eachWord = (visit: (word: string, contact: ContactRecord) => void) => {
+    for (let n = 0; n < perTenant; n++) {
+      const contact = contacts[n]!;
+      const first = pools.firstNames[picks[3 * n]!]!;
+      const last1 = pools.lastNames[picks[3 * n + 1]!]!;
+      const last2 = pools.lastNames[picks[3 * n + 2]!]!;
+      for (const word of first.words) visit(word, contact);
+      for (const word of last1.words) visit(word, contact);
+      for (const word of last2.words) visit(word, contact);
+      for (const word of first.slug.split('.')) visit(word, contact);
+      for (const word of [last1.slug, n].join('').split('.')) visit(word, contact);
+      for (const word of domainWords) visit(word, contact);
+    }
+  };
+  return { tenant: name, contacts, documents: seedDocuments(name, owner, contacts, prng), hints: { texts, companies, eachWord } };
 }
 
 function seedDocuments(tenant: string, owner: string, contacts: ContactRecord[], prng: Prng): DocumentRecord[] {

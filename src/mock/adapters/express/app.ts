@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { BodyError, MockRequest, MockResponse } from '../../engine/types.js';
+import { MAX_BODY_BYTES, type BodyError, type MockRequest, type MockResponse } from '../../engine/types.js';
+import { queryMap } from '../../engine/query.js';
 import { createMock, type Mock, type MockOptions } from '../../mock.js';
 import { docsRouter } from './docs-page.js';
 
@@ -17,7 +18,7 @@ export interface MockApp {
   listen(port?: number, callback?: () => void): Server;
 }
 
-const readBody = express.text({ type: () => true, limit: '1mb', defaultCharset: 'utf-8' });
+const readBody = express.text({ type: () => true, limit: MAX_BODY_BYTES, defaultCharset: 'utf-8' });
 
 interface BodyReadError {
   type?: string;
@@ -38,17 +39,10 @@ function toMockRequest(req: Request, body: string | undefined, error: BodyError 
   // req.url, not originalUrl: mounted under a prefix, the engine sees paths below it
   const url = req.url;
   const q = url.indexOf('?');
-  const query: Record<string, string | string[]> = {};
-  if (q >= 0) {
-    for (const [name, value] of new URLSearchParams(url.slice(q + 1))) {
-      const seen = query[name];
-      query[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
-    }
-  }
   return {
     method: req.method,
     path: q >= 0 ? url.slice(0, q) : url,
-    query,
+    query: queryMap(new URLSearchParams(q >= 0 ? url.slice(q + 1) : '')),
     headers: req.headers as Record<string, string | undefined>,
     body: body === '' ? undefined : body,
     bodyError: error,

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { wholeNumber } from '../../../cli/options.js';
 import { isValidEmail } from '../../../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SEED } from '../../defaults.js';
 import type { ApiKeySpec } from '../../port/records.js';
@@ -19,15 +20,6 @@ export interface CliOptions {
   data: string | undefined;
   /** a PostgreSQL server shared by several mock processes */
   databaseUrl: string | undefined;
-}
-
-function integer(name: string, min: number, max: number) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
-      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-    }
-    return Number(value);
-  };
 }
 
 export function parseApiKey(value: string): ApiKeySpec {
@@ -81,22 +73,22 @@ function keyList(value: string): ApiKeySpec[] {
 export function buildProgram(): Command {
   return new Command('allsign-mock')
     .description('Stateful mock of the AllSign v2 API (contacts, documents, participants), seeded with Mexican demo data.')
-    .addOption(new Option('-p, --port <n>', 'port to listen on (0: any free port)').env('PORT').default(DEFAULT_PORT).argParser(integer('--port', 0, 65535)))
+    .addOption(new Option('-p, --port <n>', 'port to listen on (0: any free port)').env('PORT').default(DEFAULT_PORT).argParser(wholeNumber('--port', 0, 65535)))
     .addOption(new Option('--host <addr>', 'address to bind').env('HOST').default(DEFAULT_HOST))
     .addOption(
       new Option('--api-key <tenant:key[:email]>', 'an API key, its tenant and its owner email; repeatable (default: the two demo tenants)')
         .env('ALLSIGN_MOCK_API_KEYS')
         .argParser(collectKey),
     )
-    .addOption(new Option('--seed <n>', 'seed of the generated data').env('ALLSIGN_MOCK_SEED').default(DEFAULT_SEED).argParser(integer('--seed', 0, 2 ** 32 - 1)))
+    .addOption(new Option('--seed <n>', 'seed of the generated data').env('ALLSIGN_MOCK_SEED').default(DEFAULT_SEED).argParser(wholeNumber('--seed', 0, 2 ** 32 - 1)))
     .addOption(
-      new Option('--contacts <n>', 'seeded contacts per tenant').env('ALLSIGN_MOCK_CONTACTS').default(DEFAULT_CONTACTS).argParser(integer('--contacts', 0, 2_000_000)),
+      new Option('--contacts <n>', 'seeded contacts per tenant').env('ALLSIGN_MOCK_CONTACTS').default(DEFAULT_CONTACTS).argParser(wholeNumber('--contacts', 0, 2_000_000)),
     )
     .addOption(
       new Option('--max-tenant-mb <n>', 'MiB each tenant may add beyond its seeded data (then 507); bounds the memory a shared sandbox needs')
         .env('ALLSIGN_MOCK_MAX_TENANT_MB')
         .default(256)
-        .argParser(integer('--max-tenant-mb', 1, 65_536)),
+        .argParser(wholeNumber('--max-tenant-mb', 1, 65_536)),
     )
     .addOption(new Option('--fixtures <file>', 'a JSON state to load at start (the format of GET /__admin/export): its tenants replace those of the same name').env('ALLSIGN_MOCK_FIXTURES'))
     .addOption(new Option('--data <dir>', 'keep the state in an embedded database in DIR: it survives restarts (one process per DIR)').env('ALLSIGN_MOCK_DATA'))

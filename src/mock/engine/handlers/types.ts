@@ -1,10 +1,9 @@
-import type { operations } from '../../../types/index.js';
+import type { OperationId, operations } from '../../../types/index.js';
 import type { Service } from '../../domain/service.js';
 
 // Handler types derived from the generated `operations`: a handler receives the contract's own
 // types for its path parameters, query and body, and answers one of the contract's success shapes.
 
-export type OperationId = keyof operations;
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Present<T> = [NonNullable<T>] extends [never] ? Record<string, never> : NonNullable<T>;
 type Responses<K extends OperationId> = operations[K]['responses'];

@@ -1,16 +1,6 @@
 import type { ContactRecord } from '../../port/records.js';
-import { fold } from '../../port/text.js';
+import { companyText, searchText } from '../../port/text.js';
 import { NgramFilter } from './ngram-filter.js';
-
-/** What search looks in, folded: "name\u0001email" (the separator keeps a needle inside one field). */
-export function searchTextOf(contact: Pick<ContactRecord, 'fullName' | 'email'>): string {
-  return fold(`${contact.fullName ?? ''}\u0001${contact.email}`);
-}
-
-/** The folded company, '' for none: searched apart (see scanner). */
-export function companyTextOf(contact: Pick<ContactRecord, 'company'>): string {
-  return contact.company ? fold(contact.company) : '';
-}
 
 /**
  * One tenant's live contacts in insertion order, with what search reads at the same positions:
@@ -32,8 +22,8 @@ export class SearchColumns {
 
   /** appends a contact newer than every other; `derived` is its text and company when the caller has them folded already */
   push(contact: ContactRecord, derived?: { text: string; company: string }): void {
-    const text = derived?.text ?? searchTextOf(contact);
-    const company = derived?.company ?? companyTextOf(contact);
+    const text = derived?.text ?? searchText(contact);
+    const company = derived?.company ?? companyText(contact);
     this.order.push(contact);
     this.texts.push(text);
     this.companies.push(company);
@@ -44,8 +34,8 @@ export class SearchColumns {
   refresh(contact: ContactRecord): void {
     const at = this.positionOf(contact);
     if (at < 0) return;
-    const text = searchTextOf(contact);
-    const company = companyTextOf(contact);
+    const text = searchText(contact);
+    const company = companyText(contact);
     this.texts[at] = text;
     this.companies[at] = company;
     this.ngrams.set(at, `${text}\u0001${company}`);

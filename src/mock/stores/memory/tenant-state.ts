@@ -1,14 +1,10 @@
 import type { ContactChange, ContactRecord } from '../../port/records.js';
 import type { ContactPage, ContactRow, ListQuery } from '../../port/repository.js';
-import { words } from '../../port/text.js';
+import { searchWords } from '../../port/text.js';
 import type { SeededTenant } from '../../seed/seed.js';
-import { SearchColumns, searchTextOf } from './search-columns.js';
+import { SearchColumns } from './search-columns.js';
+import { groupWords } from './word-groups.js';
 import { WordIndex } from './word-index.js';
-
-/** Words autocomplete matches: those of the name and of the email (the words of the search text). */
-export function indexWords(contact: Pick<ContactRecord, 'fullName' | 'email'>): Set<string> {
-  return new Set(words(searchTextOf(contact)));
-}
 
 /** What a list row needs from outside the tenant: the platform's user directory. */
 export type VerifiedLookup = (emailKey: string) => boolean;
@@ -37,7 +33,7 @@ export class TenantState {
     this.contacts.set(contact.id, contact);
     this.byEmail.set(contact.emailKey, contact);
     this.columns.push(contact);
-    for (const word of indexWords(contact)) this.words.add(word, contact);
+    for (const word of searchWords(contact)) this.words.add(word, contact);
   }
 
   /** Bulk load from the seeder, in its order, taking the search texts and index words it derived. */
@@ -50,19 +46,19 @@ export class TenantState {
       this.byEmail.set(contact.emailKey, contact);
       this.columns.push(contact, { text: hints.texts[i]!, company: hints.companies[i]! });
     }
-    this.words.load(hints.words);
+    this.words.load(groupWords(hints.eachWord));
   }
 
   /** Applies a change in place and re-derives exactly what depends on the fields it changed. */
   update(contact: ContactRecord, change: ContactChange): void {
-    const before = change.fullName !== undefined && change.fullName !== contact.fullName ? indexWords(contact) : undefined;
+    const before = change.fullName !== undefined && change.fullName !== contact.fullName ? searchWords(contact) : undefined;
     const companyChanged = change.company !== undefined && change.company !== contact.company;
     for (const key of Object.keys(change) as (keyof ContactChange)[]) {
       // an absent field stays as it is, whether the key is missing or undefined
       if (change[key] !== undefined) (contact as unknown as Record<string, unknown>)[key] = change[key];
     }
     if (before) {
-      const after = indexWords(contact);
+      const after = searchWords(contact);
       for (const word of before) if (!after.has(word)) this.words.remove(word, contact);
       for (const word of after) if (!before.has(word)) this.words.add(word, contact);
     }
@@ -72,7 +68,7 @@ export class TenantState {
   remove(contact: ContactRecord): void {
     this.contacts.delete(contact.id);
     this.byEmail.delete(contact.emailKey);
-    this.words.forgot(indexWords(contact).size);
+    this.words.forgot(searchWords(contact).size);
     this.columns.remove(contact);
   }
 
@@ -123,7 +119,7 @@ export class TenantState {
       if (seen.has(contact.id)) continue;
       seen.add(contact.id);
       if (others.length) {
-        const own = [...indexWords(contact)];
+        const own = [...searchWords(contact)];
         if (!others.every((part) => own.some((w) => w.startsWith(part)))) continue;
       }
       found.push(contact);

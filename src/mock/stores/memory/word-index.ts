@@ -1,5 +1,5 @@
 import type { ContactRecord } from '../../port/records.js';
-import { addToGroups, type WordGroups } from '../../seed/seed.js';
+import { addToGroups, type WordGroups } from './word-groups.js';
 import { SortedWords } from './sorted-words.js';
 
 /**

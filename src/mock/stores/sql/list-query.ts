@@ -1,12 +1,14 @@
 import type { ContactPage, ListQuery } from '../../port/repository.js';
 import type { Queryable } from './driver.js';
-import { CONTACT_VALUES_JSON, toContact, type ContactRow } from './rows.js';
+import { CONTACT_JSON_LENGTH, CONTACT_VALUES_JSON, toContact, type ContactRow } from './rows.js';
 import { encodeText } from './text-codec.js';
 
 type ListRow = ContactRow & { total: number };
 
 // the contact's array with two more items: its user's identity and its documents (subqueries per
-// row cost PGlite a third less than joins)
+// row cost PGlite a third less than joins), read at these positions
+const IDENTITY_AT = CONTACT_JSON_LENGTH;
+const DOCUMENTS_AT = CONTACT_JSON_LENGTH + 1;
 const ROW = `c.seq, json_build_array(${CONTACT_VALUES_JSON},
   coalesce((SELECT u.identity_verified FROM users u WHERE u.email_key = c.email_key), false),
   (SELECT count(*) FROM document_participants dp WHERE dp.tenant = c.tenant AND dp.email = c.email_key)) AS contact`;
@@ -64,6 +66,6 @@ export async function listContacts(q: Queryable, tenant: string, query: ListQuer
   const total = Number(rows[0]?.total ?? 0);
   return {
     total,
-    rows: rows.filter((r) => r.contact !== null).map((r) => ({ contact: toContact(r), identityVerified: r.contact[15] === true, documentsCount: Number(r.contact[16]) })),
+    rows: rows.filter((r) => r.contact !== null).map((r) => ({ contact: toContact(r), identityVerified: r.contact[IDENTITY_AT] === true, documentsCount: Number(r.contact[DOCUMENTS_AT]) })),
   };
 }

@@ -1,40 +1,61 @@
 import type { ContactRecord, ContactSource, CustomFieldMap, DocumentRecord, DocumentStatus, NewContact, ParticipantRecord } from '../../port/records.js';
-import { fold, words } from '../../port/text.js';
+import { companyText, searchText, searchWords } from '../../port/text.js';
+import { ColumnTable, jsonRow, type Column, type ColumnType } from './columns.js';
 import { decodeText, encodeText } from './text-codec.js';
 
 // Records ↔ rows. What search and autocomplete read is derived here, in the application, with the
 // port's fold() and words(): PostgreSQL's unaccent folds some letters NFD keeps (ł, ø, ß, æ), and
-// one matching for every store matters more than where it is computed.
+// one matching for every store matters more than where it is computed (port/text.ts).
 
 // Rows come back as one JSON array each: PostgreSQL builds it and JSON.parse reads it, where the
 // drivers' parsers would read fifteen typed columns one by one (a list page took twice as long).
 // Timestamps travel as epoch seconds: formatting a timestamptz as text cost a fifth of a list page.
-export const CONTACT_VALUES_JSON = `c.id, c.seq, c.tenant, c.email, c.email_key, c.full_name, c.phone, c.company, c.job_title, c.notes, c.tags, c.custom_fields, c.source, date_part('epoch', c.created_at), date_part('epoch', c.updated_at)`;
+const CONTACT_JSON = jsonRow([
+  ['id', 'c.id'],
+  ['seq', 'c.seq'],
+  ['tenant', 'c.tenant'],
+  ['email', 'c.email'],
+  ['emailKey', 'c.email_key'],
+  ['fullName', 'c.full_name'],
+  ['phone', 'c.phone'],
+  ['company', 'c.company'],
+  ['jobTitle', 'c.job_title'],
+  ['notes', 'c.notes'],
+  ['tags', 'c.tags'],
+  ['customFields', 'c.custom_fields'],
+  ['source', 'c.source'],
+  ['createdAt', "date_part('epoch', c.created_at)"],
+  ['updatedAt', "date_part('epoch', c.updated_at)"],
+]);
+/** The contact's values, in the order toContact reads them; a query may add items after `CONTACT_JSON_LENGTH`. */
+export const CONTACT_VALUES_JSON = CONTACT_JSON.sql;
+export const CONTACT_JSON_LENGTH = CONTACT_JSON.length;
 export const CONTACT = `json_build_array(${CONTACT_VALUES_JSON}) AS contact`;
 
-type ContactJson = [string, number, string, string, string, string | null, string | null, string | null, string | null, string | null, string[], CustomFieldMap | null, string, number, number, ...unknown[]];
-
 export interface ContactRow {
-  contact: ContactJson;
+  contact: unknown[];
 }
 
 export function toContact({ contact: c }: ContactRow): ContactRecord {
+  const at = CONTACT_JSON.at;
+  const text = (i: number) => decodeText(c[i] as string | null);
+  const customFields = c[at.customFields] as CustomFieldMap | null;
   return {
-    id: decodeText(c[0]),
-    tenant: decodeText(c[2]),
-    email: decodeText(c[3]),
-    emailKey: decodeText(c[4]),
-    fullName: decodeText(c[5]),
-    phone: decodeText(c[6]),
-    company: decodeText(c[7]),
-    jobTitle: decodeText(c[8]),
-    notes: decodeText(c[9]),
-    tags: c[10].map((t) => decodeText(t)),
-    customFields: c[11] === null ? null : nullPrototype(c[11]),
-    source: c[12] as ContactSource,
-    createdAt: iso(c[13]),
-    updatedAt: iso(c[14]),
-    seq: Number(c[1]),
+    id: text(at.id)!,
+    tenant: text(at.tenant)!,
+    email: text(at.email)!,
+    emailKey: text(at.emailKey)!,
+    fullName: text(at.fullName),
+    phone: text(at.phone),
+    company: text(at.company),
+    jobTitle: text(at.jobTitle),
+    notes: text(at.notes),
+    tags: (c[at.tags] as string[]).map((t) => decodeText(t)),
+    customFields: customFields === null ? null : nullPrototype(customFields),
+    source: c[at.source] as ContactSource,
+    createdAt: iso(c[at.createdAt] as number),
+    updatedAt: iso(c[at.updatedAt] as number),
+    seq: Number(c[at.seq]),
   };
 }
 
@@ -51,75 +72,86 @@ export interface SearchColumns {
 }
 
 export function searchColumns(contact: Pick<ContactRecord, 'fullName' | 'email' | 'company'>): SearchColumns {
-  const text = fold(`${contact.fullName ?? ''}\u0001${contact.email}`);
-  return { searchText: encodeText(text), companyText: encodeText(contact.company ? fold(contact.company) : ''), words: [...new Set(words(text))] };
+  return { searchText: encodeText(searchText(contact)), companyText: encodeText(companyText(contact)), words: [...searchWords(contact)] };
 }
 
-/** The writable columns of a contact, in the order of CONTACT_VALUES, as parameters. */
-export function contactParams(contact: NewContact): unknown[] {
-  const derived = searchColumns(contact);
-  return [
-    contact.id,
-    encodeText(contact.tenant),
-    encodeText(contact.email),
-    encodeText(contact.emailKey),
-    encodeText(contact.fullName),
-    encodeText(contact.phone),
-    encodeText(contact.company),
-    encodeText(contact.jobTitle),
-    encodeText(contact.notes),
-    contact.tags.map((t) => encodeText(t)),
-    contact.customFields === null ? null : JSON.stringify(contact.customFields),
-    contact.source,
-    contact.createdAt,
-    contact.updatedAt,
-    derived.searchText,
-    derived.companyText,
-    derived.words,
-  ];
-}
+const written = <R, D>(name: string, type: ColumnType, updatable: boolean, value: (record: R, derived: D) => unknown): Column<R, D> => ({ name, type, updatable, value });
 
-export const CONTACT_INSERT_COLUMNS = 'id, tenant, email, email_key, full_name, phone, company, job_title, notes, tags, custom_fields, source, created_at, updated_at, search_text, company_text, words';
-export const CONTACT_VALUES = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::json, $12, $13, $14, $15, $16, $17';
+/** A contact's written columns: INSERT and UPDATE statements and the many-row insert are made from this list. */
+export const CONTACT_TABLE = new ColumnTable<NewContact, SearchColumns>(
+  [
+    written('id', 'text', false, (c) => c.id),
+    written('tenant', 'text', false, (c) => encodeText(c.tenant)),
+    written('email', 'text', false, (c) => encodeText(c.email)),
+    written('email_key', 'text', false, (c) => encodeText(c.emailKey)),
+    written('full_name', 'text', true, (c) => encodeText(c.fullName)),
+    written('phone', 'text', true, (c) => encodeText(c.phone)),
+    written('company', 'text', true, (c) => encodeText(c.company)),
+    written('job_title', 'text', true, (c) => encodeText(c.jobTitle)),
+    written('notes', 'text', true, (c) => encodeText(c.notes)),
+    written('tags', 'text[]', true, (c) => c.tags.map((t) => encodeText(t))),
+    written('custom_fields', 'json', true, (c) => (c.customFields === null ? null : JSON.stringify(c.customFields))),
+    written('source', 'text', false, (c) => c.source),
+    written('created_at', 'timestamptz', false, (c) => c.createdAt),
+    written('updated_at', 'timestamptz', true, (c) => c.updatedAt),
+    written('search_text', 'text', true, (_, d) => d.searchText),
+    written('company_text', 'text', true, (_, d) => d.companyText),
+    written('words', 'text[]', true, (_, d) => d.words),
+  ],
+  searchColumns,
+);
 
-export const DOCUMENT = `d.seq, json_build_array(d.id, d.tenant, d.name, d.status, d.send_by_whatsapp, d.participants, date_part('epoch', d.created_at), date_part('epoch', d.signed_at)) AS document`;
-
-type DocumentJson = [string, string, string, string, boolean, ParticipantRecord[], number, number | null];
+const DOCUMENT_JSON = jsonRow([
+  ['id', 'd.id'],
+  ['tenant', 'd.tenant'],
+  ['name', 'd.name'],
+  ['status', 'd.status'],
+  ['sendByWhatsapp', 'd.send_by_whatsapp'],
+  ['participants', 'd.participants'],
+  ['createdAt', "date_part('epoch', d.created_at)"],
+  ['signedAt', "date_part('epoch', d.signed_at)"],
+]);
+export const DOCUMENT = `d.seq, json_build_array(${DOCUMENT_JSON.sql}) AS document`;
 
 export interface DocumentRow {
   seq: number;
-  document: DocumentJson;
+  document: unknown[];
 }
 
 export function toDocument({ document: d }: DocumentRow): DocumentRecord {
+  const at = DOCUMENT_JSON.at;
+  const signedAt = d[at.signedAt] as number | null;
   return {
-    id: decodeText(d[0]),
-    tenant: decodeText(d[1]),
-    name: decodeText(d[2]),
-    status: d[3] as DocumentStatus,
-    sendByWhatsapp: d[4],
+    id: decodeText(d[at.id] as string),
+    tenant: decodeText(d[at.tenant] as string),
+    name: decodeText(d[at.name] as string),
+    status: d[at.status] as DocumentStatus,
+    sendByWhatsapp: d[at.sendByWhatsapp] as boolean,
     // stored as json (any string survives it): the fields are read back in the record's own order
-    participants: d[5].map((p) => ({ email: p.email, name: p.name, whatsapp: p.whatsapp, invitedBy: p.invitedBy, step: p.step, signedAt: p.signedAt })),
-    createdAt: iso(d[6]),
-    signedAt: d[7] === null ? null : iso(d[7]),
+    participants: participantsInOrder(d[at.participants] as ParticipantRecord[]),
+    createdAt: iso(d[at.createdAt] as number),
+    signedAt: signedAt === null ? null : iso(signedAt),
   };
 }
 
-export function documentParams(document: DocumentRecord): unknown[] {
-  return [
-    document.id,
-    encodeText(document.tenant),
-    encodeText(document.name),
-    document.status,
-    document.sendByWhatsapp,
-    JSON.stringify(document.participants.map((p) => ({ email: p.email, name: p.name, whatsapp: p.whatsapp, invitedBy: p.invitedBy, step: p.step, signedAt: p.signedAt }))),
-    document.createdAt,
-    document.signedAt,
-  ];
+function participantsInOrder(participants: readonly ParticipantRecord[]): ParticipantRecord[] {
+  return participants.map((p) => ({ email: p.email, name: p.name, whatsapp: p.whatsapp, invitedBy: p.invitedBy, step: p.step, signedAt: p.signedAt }));
 }
 
-export const DOCUMENT_INSERT_COLUMNS = 'id, tenant, name, status, send_by_whatsapp, participants, created_at, signed_at';
-export const DOCUMENT_VALUES = '$1, $2, $3, $4, $5, $6::json, $7, $8';
+/** A document's written columns. */
+export const DOCUMENT_TABLE = new ColumnTable<DocumentRecord, undefined>(
+  [
+    written('id', 'text', false, (d) => d.id),
+    written('tenant', 'text', false, (d) => encodeText(d.tenant)),
+    written('name', 'text', true, (d) => encodeText(d.name)),
+    written('status', 'text', true, (d) => d.status),
+    written('send_by_whatsapp', 'boolean', true, (d) => d.sendByWhatsapp),
+    written('participants', 'json', true, (d) => JSON.stringify(participantsInOrder(d.participants))),
+    written('created_at', 'timestamptz', true, (d) => d.createdAt),
+    written('signed_at', 'timestamptz', true, (d) => d.signedAt),
+  ],
+  () => undefined,
+);
 
 /** Custom fields as the domain keeps them: a dictionary where `__proto__` is an ordinary key. */
 function nullPrototype(fields: CustomFieldMap): CustomFieldMap {

@@ -8,20 +8,7 @@ import { seedStore } from './seeding.js';
 import { deleteSnapshot, listSnapshots, restoreSnapshot, saveSnapshot } from './snapshots.js';
 import { exportState, importState } from './state.js';
 import { createTenant, emptyTenant, seedTenant } from './tenants.js';
-import {
-  CONTACT,
-  CONTACT_INSERT_COLUMNS,
-  CONTACT_VALUES,
-  DOCUMENT,
-  DOCUMENT_INSERT_COLUMNS,
-  DOCUMENT_VALUES,
-  contactParams,
-  documentParams,
-  toContact,
-  toDocument,
-  type ContactRow,
-  type DocumentRow,
-} from './rows.js';
+import { CONTACT, CONTACT_TABLE, DOCUMENT, DOCUMENT_TABLE, toContact, toDocument, type ContactRow, type DocumentRow } from './rows.js';
 import { decodeText, encodeText } from './text-codec.js';
 
 /** the channel a change to keys is announced on */
@@ -113,17 +100,18 @@ export class SqlRepository implements Repository {
   }
 
   async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
-    const params = contactParams({ ...contact, tenant });
+    const row = { ...contact, tenant };
+    const params = CONTACT_TABLE.params(row);
     // a concurrent insert of the email wins the unique key: this statement then inserts nothing and
     // the one there is read by a later statement, which sees what the other committed
     for (let attempt = 0; ; attempt++) {
       const [inserted] = await this.driver.query<ContactRow>(
-        `INSERT INTO contacts AS c (${CONTACT_INSERT_COLUMNS}) VALUES (${CONTACT_VALUES})
+        `INSERT INTO contacts AS c (${CONTACT_TABLE.names}) VALUES (${CONTACT_TABLE.values})
          ON CONFLICT (tenant, email_key) DO NOTHING RETURNING ${CONTACT}`,
         params,
       );
       if (inserted) return { created: true, contact: toContact(inserted) };
-      const [existing] = await this.driver.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [params[1], params[3]]);
+      const [existing] = await this.driver.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [encodeText(tenant), encodeText(row.emailKey)]);
       if (existing) return { created: false, contact: toContact(existing) };
       // deleted in between: try again, a few times
       if (attempt === 10) throw new Error(`contact ${contact.emailKey} of ${tenant} keeps changing under the insert`);
@@ -138,13 +126,7 @@ export class SqlRepository implements Repository {
       const seq = current.seq;
       const after: ContactRecord = { ...current };
       for (const [key, value] of Object.entries(change(current))) if (value !== undefined) (after as unknown as Record<string, unknown>)[key] = value;
-      const p = contactParams(after);
-      const [updated] = await tx.query<ContactRow>(
-        `UPDATE contacts c SET full_name = $2, phone = $3, company = $4, job_title = $5, notes = $6, tags = $7, custom_fields = $8::json,
-           updated_at = $9, search_text = $10, company_text = $11, words = $12
-         WHERE c.seq = $1 RETURNING ${CONTACT}`,
-        [seq, p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[13], p[14], p[15], p[16]],
-      );
+      const [updated] = await tx.query<ContactRow>(`UPDATE contacts c SET ${CONTACT_TABLE.updateSet} WHERE c.seq = $1 RETURNING ${CONTACT}`, CONTACT_TABLE.updateParams(seq, after));
       return toContact(updated!);
     });
   }
@@ -181,7 +163,7 @@ export class SqlRepository implements Repository {
 
   async insertDocument({ document, invite }: DocumentChange): Promise<DocumentRecord> {
     await this.driver.transaction(async (tx) => {
-      await tx.query(`INSERT INTO documents (${DOCUMENT_INSERT_COLUMNS}) VALUES (${DOCUMENT_VALUES})`, documentParams(document));
+      await tx.query(`INSERT INTO documents (${DOCUMENT_TABLE.names}) VALUES (${DOCUMENT_TABLE.values})`, DOCUMENT_TABLE.params(document));
       await insertContacts(tx, invite);
     });
     return document;
@@ -197,8 +179,7 @@ export class SqlRepository implements Repository {
       const [row] = await tx.query<DocumentRow>(`SELECT ${DOCUMENT} FROM documents d WHERE d.tenant = $1 AND d.id = $2 FOR UPDATE`, [encodeText(tenant), encodeText(id)]);
       if (!row) return undefined;
       const { document, invite } = change(toDocument(row));
-      const p = documentParams(document);
-      await tx.query('UPDATE documents SET name = $2, status = $3, send_by_whatsapp = $4, participants = $5::json, created_at = $6, signed_at = $7 WHERE seq = $1', [row.seq, ...p.slice(2)]);
+      await tx.query(`UPDATE documents SET ${DOCUMENT_TABLE.updateSet} WHERE seq = $1`, DOCUMENT_TABLE.updateParams(row.seq, document));
       await insertContacts(tx, invite);
       return document;
     });

@@ -7,7 +7,7 @@ import { errorResponse, json, readJson } from '../engine/respond.js';
 import type { MockRequest, MockResponse } from '../engine/types.js';
 import { constantTimeEqual } from './constant-time.js';
 import { adminAccess, adminPreflightHeaders } from './guard.js';
-import { adminRoutes } from './routes.js';
+import { adminRoutes } from './handlers.js';
 
 export interface AdminOptions {
   /** protects every route but health with the X-Admin-Token header */
