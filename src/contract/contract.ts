@@ -53,6 +53,8 @@ export interface ContractOptions {
    * that a field added to the spec and not to the mock fails them; the conformance suite does not.
    */
   requireAllResponseProperties?: boolean;
+  /** compile from this document instead of the toolkit's contract (a variant of it; not cached) */
+  document?: OpenApiDocument;
 }
 
 export interface Contract {
@@ -222,11 +224,12 @@ const cache = new Map<string, Contract>();
 
 /** Load the contract and compile its validators, once per process and option set. */
 export function loadContract(options: ContractOptions = {}): Contract {
-  const key = JSON.stringify(options);
-  const hit = cache.get(key);
+  const { document, ...rest } = options;
+  const key = JSON.stringify(rest);
+  const hit = document ? undefined : cache.get(key);
   if (hit) return hit;
 
-  const doc = contractDocument();
+  const doc = document ?? contractDocument();
   const ajvs = makeAjvs();
   const operations: Operation[] = [];
   const routes: { regex: RegExp; names: string[]; byMethod: Map<string, Operation> }[] = [];
@@ -271,7 +274,7 @@ export function loadContract(options: ContractOptions = {}): Contract {
       return { operation: undefined, pathExists };
     },
   };
-  cache.set(key, contract);
+  if (!document) cache.set(key, contract);
   return contract;
 }
 

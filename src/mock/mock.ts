@@ -38,6 +38,8 @@ export interface MockOptions {
   decorateService?: (service: Service) => Service;
   /** clock, for tests */
   now?: () => Date;
+  /** the contract the engine routes and validates with (default: the toolkit's; a variant of it for tests) */
+  contract?: Contract;
 }
 
 /** The mock with no server around it: one `handle` for every transport (Express, fetch, MSW). */
@@ -56,7 +58,7 @@ function isAdminPath(path: string): boolean {
 }
 
 export function createMock(options: MockOptions = {}): Mock {
-  const contract = loadContract();
+  const contract = options.contract ?? loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
   const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
   const plain = new MockService(repository, options.now ? { now: options.now } : {});

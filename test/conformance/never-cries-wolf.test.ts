@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { DECIDED } from '../../src/conformance/checks/decisions.js';
+import { DECIDED } from '../../src/conformance/contract/decided.js';
+import { inferred } from '../../src/contract/index.js';
 import { jsonReport, junitReport, prettySummary, type RunSummary } from '../../src/conformance/index.js';
 import { alternativeImplementation } from './alternative-implementation.js';
 import { runAgainst, startMock } from './helpers.js';
 
+// a decision's name in reports is its first place; any place names it
+const named = (place: string) => inferred(place).pointer;
+
 // The three points the reference leaves open, answered differently: the gate must pass, each
 // assertion about them must warn naming its x-inferred decision, and --strict must fail them.
 const OPEN_POINTS: [check: string, decision: string][] = [
-  ['participants.add.adds', DECIDED.addParticipants],
-  ['participants.add.beyond-50-422', DECIDED.addParticipants],
-  ['participants.remove.removes', DECIDED.removeParticipant],
-  ['contacts.bulk-update.limits', DECIDED.bulkUpdateItem],
-  ['generic.status-code-conformance', DECIDED.addParticipants],
+  ['participants.add.adds', named(DECIDED.addParticipants)],
+  ['participants.add.beyond-50-422', named(DECIDED.addParticipants)],
+  ['participants.remove.removes', named(DECIDED.removeParticipant)],
+  ['contacts.bulk-update.limits', named(DECIDED.bulkUpdateItem)],
+  ['generic.status-code-conformance', named(DECIDED.addParticipants)],
   // the answer is not the document: its fields rest on the document resource's decisions
   ['generic.response-schema-conformance', '#/components/schemas/Document'],
 ];
@@ -42,18 +46,18 @@ describe('an implementation that answers the open points differently', () => {
     // the documented part still held and was checked: the participant was added, and removed
     expect(byId(summary, 'participants.add.adds').notes).toHaveLength(1);
     const contradicted = summary.decisions.filter((d) => d.verdict === 'contradicted').map((d) => d.pointer);
-    expect(contradicted).toEqual(expect.arrayContaining([DECIDED.addParticipants, DECIDED.removeParticipant, DECIDED.bulkUpdateItem]));
-    const shown = summary.decisions.find((d) => d.pointer === DECIDED.removeParticipant)!.contradictions[0]!;
+    expect(contradicted).toEqual(expect.arrayContaining([named(DECIDED.addParticipants), named(DECIDED.removeParticipant), named(DECIDED.bulkUpdateItem)]));
+    const shown = summary.decisions.find((d) => d.pointer === named(DECIDED.removeParticipant))!.contradictions[0]!;
     expect(shown.exchange).toMatchObject({ request: { method: 'DELETE' }, response: { status: 200, body: { success: true, message: 'Participant removed' } } });
     // and every report says so: the decision, contradicted, with the exchange that shows it
     const pretty = prettySummary(summary);
-    expect(pretty).toContain(`  contradicted  ${DECIDED.removeParticipant}  `);
+    expect(pretty).toContain(`  contradicted  ${named(DECIDED.removeParticipant)}  `);
     expect(pretty).toMatch(/^ {8}response: 200 application\/json.* \{ success: true, message: 'Participant removed' \}$/m);
     expect(pretty.trim().split('\n').slice(-2)).toEqual([`${summary.warned} warned (not gating: they rest on x-inferred decisions; --strict fails them)`, `${summary.passed} passed, 0 failed, ${summary.skipped} skipped`]);
     const junit = junitReport(summary);
-    expect(junit).toMatch(new RegExp(`name="contradicted: ${DECIDED.addParticipants.replace(/[{}~/]/g, '.')}"`));
-    expect(junit).toContain(`<property name="decision" value="${DECIDED.bulkUpdateItem}"/>`.replace('decision', 'note.0.decision'));
-    expect(JSON.parse(jsonReport(summary)).decisions.find((d: { pointer: string }) => d.pointer === DECIDED.bulkUpdateItem).verdict).toBe('contradicted');
+    expect(junit).toMatch(new RegExp(`name="contradicted: ${named(DECIDED.addParticipants).replace(/[{}~/]/g, '.')}"`));
+    expect(junit).toContain(`<property name="decision" value="${named(DECIDED.bulkUpdateItem)}"/>`.replace('decision', 'note.0.decision'));
+    expect(JSON.parse(jsonReport(summary)).decisions.find((d: { pointer: string }) => d.pointer === named(DECIDED.bulkUpdateItem)).verdict).toBe('contradicted');
   });
 
   it('fails those assertions with --strict', async () => {

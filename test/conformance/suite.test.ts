@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, CLEANUP, allDecisions, catalogue, inferred, runConformance } from '../../src/conformance/index.js';
-import { DECIDED } from '../../src/conformance/checks/decisions.js';
+import { DECIDED } from '../../src/conformance/contract/decided.js';
 import { loadContract } from '../../src/contract/index.js';
 import { KEY_A, KEY_B, allContacts, leftovers, recording, runAgainst, startMock, type Recorded } from './helpers.js';
 

@@ -1,6 +1,6 @@
-import { expect422, expectEqual, expectStatus } from '../expect.js';
+import { expectEqual, expectItemRefused, expectRefused, expectStatus } from '../expect.js';
 import type { Check, CheckContext } from '../types.js';
-import { on } from './decisions.js';
+import { on } from '../contract/decided.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';
 
 interface Detail {
@@ -70,10 +70,10 @@ export const bulkChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.post('/v2/contacts/bulk', { contacts: [] }), '0 items');
+      expectRefused(await ctx.api.post('/v2/contacts/bulk', { contacts: [] }), '0 items');
       // invalid emails: a server that wrongly accepts 101 items still creates nothing
       const res = await ctx.api.post('/v2/contacts/bulk', { contacts: Array.from({ length: 101 }, (_, i) => ({ email: `invalid-${i}-${ctx.tag}` })) });
-      expect422(res, '101 items');
+      expectRefused(res, '101 items');
     },
   },
   {
@@ -106,10 +106,10 @@ export const bulkChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.patch('/v2/contacts/bulk', { contacts: [] }), '0 items');
-      expect422(await ctx.api.patch('/v2/contacts/bulk', { contacts: Array.from({ length: 101 }, () => ({ id: UNKNOWN_ID, company: 'X' })) }), '101 items');
+      expectRefused(await ctx.api.patch('/v2/contacts/bulk', { contacts: [] }), '0 items');
+      expectRefused(await ctx.api.patch('/v2/contacts/bulk', { contacts: Array.from({ length: 101 }, () => ({ id: UNKNOWN_ID, company: 'X' })) }), '101 items');
       // each item needs its id (documented); that one without it fails the whole request, not its item, is the contract's choice
-      expect422(await ctx.api.patch('/v2/contacts/bulk', { contacts: [{ company: 'no id' }] }), 'an item without id', undefined, on('bulkUpdateItem'));
+      expectItemRefused(await ctx.api.patch('/v2/contacts/bulk', { contacts: [{ company: 'no id' }] }), 0, 'an item without id', on('bulkUpdateItem'));
     },
   },
   {
@@ -129,6 +129,10 @@ export const bulkChecks: Check[] = [
       expectEqual(res.body.message, '2 succeeded, 1 failed', 'message');
       expectStatus(await ctx.api.get(`/v2/contacts/${a.id}`), 404, 'GET a deleted contact');
       expectEqual((await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}`)).body.total, 0, 'search after bulk delete');
+      // the reference's example is true with one item failed; false when none succeeded is the contract's reading
+      const none = await ctx.api.delete('/v2/contacts/bulk', { contactIds: [a.id] });
+      expectEqual([none.body?.succeededCount, none.body?.details?.[0]?.error], [0, 'Contact not found'], 'deleting it again');
+      expectEqual(none.body?.success, false, 'success when no item succeeded', on('bulkSuccess'));
     },
   },
   {
@@ -140,8 +144,8 @@ export const bulkChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.delete('/v2/contacts/bulk', { contactIds: [] }), '0 ids');
-      expect422(await ctx.api.delete('/v2/contacts/bulk', { contactIds: Array.from({ length: 101 }, () => UNKNOWN_ID) }), '101 ids');
+      expectRefused(await ctx.api.delete('/v2/contacts/bulk', { contactIds: [] }), '0 ids');
+      expectRefused(await ctx.api.delete('/v2/contacts/bulk', { contactIds: Array.from({ length: 101 }, () => UNKNOWN_ID) }), '101 ids');
     },
   },
 ];

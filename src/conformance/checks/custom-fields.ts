@@ -1,6 +1,6 @@
-import { expectEqual, expect422, expectStatus } from '../expect.js';
+import { expectEqual, expectRefused, expectStatus } from '../expect.js';
 import type { Check } from '../types.js';
-import { DECIDED, on } from './decisions.js';
+import { DECIDED, on } from '../contract/decided.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';
 
 const path = (id: string) => `/v2/contacts/${id}/custom-fields`;
@@ -68,7 +68,7 @@ export const customFieldChecks: Check[] = [
     async run(ctx) {
       const res = await ctx.api.patch(path(UNKNOWN_ID), { set: { a: 1 } });
       expectStatus(res, 404, 'PATCH an unknown contact');
-      expectEqual(res.body, { detail: 'Contact not found' }, 'the 404 body', on('errorBody'));
+      expectEqual(res.body, { detail: 'Contact not found' }, 'the 404 body', on('notFound'));
     },
   },
   {
@@ -80,8 +80,8 @@ export const customFieldChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.patch(path(UNKNOWN_ID), { set: ['a'] }), 'set as a list', ['body', 'set']);
-      expect422(await ctx.api.patch(path(UNKNOWN_ID), { remove: 'a' }), 'remove as a string', ['body', 'remove']);
+      expectRefused(await ctx.api.patch(path(UNKNOWN_ID), { set: ['a'] }), 'set as a list', { loc: ['body', 'set'] });
+      expectRefused(await ctx.api.patch(path(UNKNOWN_ID), { remove: 'a' }), 'remove as a string', { loc: ['body', 'remove'] });
     },
   },
 ];

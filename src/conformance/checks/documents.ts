@@ -1,7 +1,7 @@
 import type { Answer } from '../client.js';
-import { expectSuccess, expectTrue, expectStatus, type Basis } from '../expect.js';
+import { expectTrue, expectStatus, type Basis } from '../expect.js';
 import type { CheckContext } from '../types.js';
-import { on } from './decisions.js';
+import { on } from '../contract/decided.js';
 import { createDocument } from './fixtures.js';
 
 // The reference documents the participant rules but not the document resource that shows them, so
@@ -24,7 +24,7 @@ export function participantsIn(res: Answer, what: string, basis: Basis): ShownPa
 /** A document made for the check: created (documented) with the contract's 201 and an id (inferred). */
 export async function madeDocument(ctx: CheckContext, participants: Record<string, unknown>[], config?: Record<string, unknown>) {
   const res = await createDocument(ctx, participants, config);
-  expectSuccess(res, 201, 'POST /v2/documents', on('createDocument'));
+  expectStatus(res, 201, 'POST /v2/documents');
   const id = (res.body as { id?: unknown } | undefined)?.id;
   return { res, id: expectTrue(typeof id === 'string', 'the created document has an id', res.body, on('createDocument')) ? (id as string) : undefined };
 }

@@ -2,6 +2,7 @@ import { loadContract } from '../../contract/index.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';
 import { PropertyRun, type GenerationOptions } from './property-run.js';
 import { contactLifecycle, documentLifecycle } from './stateful.js';
+import { coverageProperty } from './coverage.js';
 import { negativeProperty, positiveProperty } from './stateless.js';
 
 export type { GenerationOptions } from './property-run.js';
@@ -15,7 +16,8 @@ interface Task {
 }
 
 /**
- * The generative mode: per operation, valid and invalid requests drawn from its schemas (half each),
+ * The generative mode: per operation, a deterministic pass (every keyword broken once, every
+ * decided acceptance exercised once), valid and invalid requests drawn from its schemas (half each),
  * then stateful sequences over contacts and documents. Only what a selected check looks at is sent.
  */
 export async function generate(options: GenerationOptions): Promise<void> {
@@ -25,6 +27,7 @@ export async function generate(options: GenerationOptions): Promise<void> {
   for (const op of loadContract().operations) {
     if (options.readOnly && op.method !== 'get') continue;
     if (wanted(GENERIC.positiveData, GENERIC.ignoredAuth)) tasks.push({ label: `${op.operationId} valid`, runs: Math.ceil(n / 2), work: (s) => positiveProperty(s, op) });
+    if (wanted(GENERIC.negativeData, GENERIC.positiveData)) tasks.push({ label: `${op.operationId} coverage`, runs: 1, work: (s) => coverageProperty(s, op) });
     if (wanted(GENERIC.negativeData) && n > 1) tasks.push({ label: `${op.operationId} invalid`, runs: Math.floor(n / 2), work: (s) => negativeProperty(s, op) });
   }
   if (!options.readOnly && wanted(GENERIC.positiveData, GENERIC.useAfterDelete)) {

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { loadContract, written, type KeywordSite, type Operation } from '../../contract/index.js';
+import { loadContract, provenance, written, type KeywordSite, type Operation } from '../../contract/index.js';
 import { suiteAjv } from '../contract/ajv.js';
 import { childOf, type ContractNode } from '../contract/pointers.js';
 import { schemaChild, type Segment } from '../contract/trail.js';
@@ -38,7 +38,8 @@ function allows(types: string[], candidate: string): boolean {
 
 const REMOVE = Symbol('remove');
 
-function setAt(root: unknown, at: Segment[], value: Value | typeof REMOVE): unknown {
+/** A copy of `root` with the value at `at` replaced (or removed). */
+export function setAt(root: unknown, at: Segment[], value: Value | typeof REMOVE): unknown {
   if (at.length === 0) return value;
   const copy = structuredClone(root) as Record<string | number, unknown>;
   let parent = copy;
@@ -89,7 +90,11 @@ function brokenValues(schema: Schema, value: Value, name: string | undefined, ta
     const min = schema.minItems as number | undefined;
     const max = schema.maxItems as number | undefined;
     if (min) out.push(['minItems', value.slice(0, min - 1), `${min - 1} items (at least ${min})`]);
-    if (max !== undefined && value.length) out.push(['maxItems', Array.from({ length: max + 1 }, (_, i) => value[i % value.length]), `${max + 1} items (at most ${max})`]);
+    if (max !== undefined && value.length) {
+      // the smallest item, again and again: one too many items, and a body well under any size bound
+      const smallest = value.reduce((a, b) => (JSON.stringify(b).length < JSON.stringify(a).length ? b : a));
+      out.push(['maxItems', Array.from({ length: max + 1 }, () => smallest), `${max + 1} items (at most ${max})`]);
+    }
   }
   if (Array.isArray(schema.enum)) out.push(['enum', 'ñ-not-listed', `a value outside ${JSON.stringify(schema.enum)}`]);
   if ('const' in schema) out.push(['const', schema.const === true ? false : 'ñ', `not ${JSON.stringify(schema.const)}`]);
@@ -120,15 +125,16 @@ function walkBody(sources: Source[], value: Value, at: Segment[], name: string |
   for (const s of here) {
     const path = at.length ? `body.${at.join('.')}` : 'the body';
     const node = written(doc, s.node.pointer);
+    const via = provenance().useSite(s.trail.map((n) => n.pointer));
     for (const [keyword, broken, what] of brokenValues(s.node.value, value, name, tag)) {
-      const site = { node, keyword };
+      const site = { node, keyword, via };
       out.push({ location: 'body', at, keyword, trail: s.trail, site, describe: `${path}: ${what}`, apply: (c) => ({ ...c, body: setAt(c.body, at, broken) }) });
     }
     const required = (s.node.value.required as string[] | undefined) ?? [];
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const key of required.filter((k) => Object.hasOwn(value, k))) {
         const where = [...at, key];
-        const site = { node, keyword: 'required', property: key };
+        const site = { node, keyword: 'required', property: key, via };
         out.push({ location: 'body', at: where, keyword: 'required', trail: s.trail, site, describe: `${path}: without its required ${key}`, apply: (c) => ({ ...c, body: setAt(c.body, where, REMOVE) }) });
       }
     }

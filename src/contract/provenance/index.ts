@@ -10,3 +10,5 @@ export { markFor, allMarks, DOCUMENTED, INFERRED, BENEATH, PRESENCE } from './ma
 export type { MarkRef } from './marks.js';
 export { declaredFor, DEFAULT_ERRORS } from './violations.js';
 export type { Violation, RequestParts } from './violations.js';
+export { acceptancesIn } from './acceptances.js';
+export type { Acceptance } from './acceptances.js';

@@ -4,7 +4,7 @@ import { contractDocument, type OpenApiDocument } from '../load.js';
 import { joinPointer, operationPointer, pointerKeys, valueAt } from '../pointers.js';
 import { written } from './constraints.js';
 import { basisOf, type Basis } from './decisions.js';
-import { markFor } from './marks.js';
+import { BENEATH, DOCUMENTED, INFERRED, markFor } from './marks.js';
 import { ViolationFinder, type RequestParts, type Violation } from './violations.js';
 
 export type RequestPart = 'path' | 'query' | 'body';
@@ -17,6 +17,11 @@ export interface KeywordSite {
   node: string;
   keyword: string;
   property?: string;
+  /**
+   * a $ref on the way there whose own `beneath` mark says how the schema it names is used there
+   * (fullName on a single create: an alias the contract chose, whatever FullName documents)
+   */
+  via?: string;
 }
 
 /**
@@ -43,10 +48,24 @@ export class Provenance {
     return basisOf(markFor(this.doc, node, key, property), this.doc);
   }
 
-  /** A keyword where it is written (`…/schemas/Tags`, `maxItems`), or one entry of its `required`. */
+  /**
+   * A keyword where it is written (`…/schemas/Tags`, `maxItems`), or one entry of its `required`.
+   * Reached through a $ref whose use is inferred as a whole, a documented keyword rests on that use.
+   */
   keyword(site: KeywordSite): Basis | undefined {
     const property = site.property === undefined ? undefined : joinPointer(site.node, 'properties', site.property);
-    return this.mark(site.node, site.keyword, property);
+    const own = this.mark(site.node, site.keyword, property);
+    if (site.via === undefined || own?.provenance === 'inferred') return own;
+    return basisOf(markFor(this.doc, site.via, BENEATH), this.doc) ?? own;
+  }
+
+  /** The outermost of these pointers that is a $ref with a `beneath` mark of its own: a use of a schema marked as a whole. */
+  useSite(pointers: readonly string[]): string | undefined {
+    return pointers.find((pointer) => {
+      const node = asNode(valueAt(this.doc, pointer));
+      const marked = (mark: unknown) => asNode(mark)?.[BENEATH] !== undefined;
+      return typeof node?.$ref === 'string' && (marked(node[INFERRED]) || marked(node[DOCUMENTED]));
+    });
   }
 
   /**
@@ -60,6 +79,15 @@ export class Provenance {
     if (declared.includes(String(status))) return this.mark(at, String(status));
     if (status >= 400) return declared.includes('default') ? this.mark(at, 'default') : undefined;
     return this.success(op);
+  }
+
+  /**
+   * What an invalid item of a list of independent items (a bulk body) does to the request, where
+   * the list says so (its key `items`): refused with the request, or failed alone.
+   */
+  itemConsequence(node: string): Basis | undefined {
+    const mark = markFor(this.doc, node, 'items');
+    return mark && mark.place === joinPointer(node, 'items') ? basisOf(mark, this.doc) : undefined;
   }
 
   /** What the operation working rests on: the mark of the success it declares. */
@@ -105,11 +133,16 @@ export class Provenance {
   /** Follows a validator's schema path (as compiled from the inlined schema) through the written one. */
   site(root: string, schemaPath: string, error?: Pick<ErrorObject, 'keyword' | 'params'>): KeywordSite {
     const keys = pointerKeys(schemaPath);
+    const passed = [root];
     let node = written(this.doc, root);
-    for (const key of keys.slice(0, -1)) node = written(this.doc, joinPointer(node, key));
+    for (const key of keys.slice(0, -1)) {
+      passed.push(joinPointer(node, key));
+      node = written(this.doc, passed.at(-1)!);
+    }
     const keyword = error?.keyword ?? keys.at(-1) ?? '';
     const missing = keyword === 'required' ? (error?.params as { missingProperty?: unknown } | undefined)?.missingProperty : undefined;
-    return { node, keyword, ...(typeof missing === 'string' ? { property: missing } : {}) };
+    const via = this.useSite(passed);
+    return { node, keyword, ...(typeof missing === 'string' ? { property: missing } : {}), ...(via ? { via } : {}) };
   }
 
   /**

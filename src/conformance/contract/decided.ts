@@ -1,11 +1,19 @@
-import { inferred, type Decision } from '../contract/decisions.js';
+import { inferred, type Decision } from './decisions.js';
 
-/** The x-inferred decisions hand-written assertions rest on, by JSON pointer into the contract. */
+/**
+ * The decisions the suite's own assertions rest on, each by one place it is written (any of its
+ * places names it: a test checks each is a place of a decision).
+ */
 export const DECIDED = {
   unauthorized: '#/components/responses/Unauthorized',
+  // the status of a refusal the reference does not name (422, or FastAPI's default errors)
+  refusalStatus: '#/components/responses/Error',
+  notFound: '#/components/responses/ContactNotFound',
   errorBody: '#/components/schemas/ErrorResponse',
   validationBody: '#/components/schemas/ValidationErrorResponse',
-  notFound: '#/components/responses/ContactNotFound',
+  bulkSuccess: '#/components/schemas/BulkResponse/properties/success',
+  // an answer lists its fields and no others
+  closedAnswers: '#/components/schemas/BulkResponse/additionalProperties',
   page: '#/paths/~1v2~1contacts/get/parameters/0/schema/minimum',
   search: '#/paths/~1v2~1contacts/get/parameters/2/schema/maxLength',
   q: '#/paths/~1v2~1contacts~1autocomplete/get/parameters/0',
