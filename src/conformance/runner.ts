@@ -34,6 +34,8 @@ export interface RunOptions {
   generate?: number;
   /** seed of the generation (default: random, and reported) */
   seed?: number;
+  /** generate requests to these operations only (by operationId; default every one) */
+  operations?: string[];
   timeoutMs?: number;
   concurrency?: number;
   /** the hand-written catalogue (tests pass a subset or their own) */
@@ -117,6 +119,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
         runId: id,
         seed,
         perOperation,
+        ...(options.operations ? { operations: new Set(options.operations) } : {}),
         readOnly,
         strict,
         concurrency,

@@ -34,6 +34,10 @@ class Steps {
 
 const inferredOrNot = (operationId: string) => (operationId === 'removeDocumentParticipant' ? inferred(REMOVE_PARTICIPANT) : undefined);
 
+/** The operations each sequence goes through. */
+export const CONTACT_LIFECYCLE = ['createContact', 'getContact', 'updateContact', 'patchContactCustomFields', 'listContactDocuments', 'deleteContact'];
+export const DOCUMENT_LIFECYCLE = ['createDocument', 'getDocument', 'addDocumentParticipants', 'removeDocumentParticipant'];
+
 /** create → get → update → custom fields → documents → delete, then every operation on the deleted id. */
 export async function contactLifecycle(run: PropertyRun): Promise<void> {
   const arb = fc.record({ create: bodies(run, 'createContact'), update: bodies(run, 'updateContact'), patch: bodies(run, 'patchContactCustomFields') });

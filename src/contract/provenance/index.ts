@@ -2,7 +2,7 @@ export { Provenance, provenance, describeBasis } from './lookup.js';
 export type { KeywordSite, RequestPart } from './lookup.js';
 export { allDecisions, decisionAt, decisionsMarkedOn, inferred, basisOf } from './decisions.js';
 export type { Decision, Basis } from './decisions.js';
-export { allConstraints, written, CONSTRAINT_KEYWORDS } from './constraints.js';
+export { allConstraints, operationsReaching, written, CONSTRAINT_KEYWORDS } from './constraints.js';
 export type { Constraint } from './constraints.js';
 export { auditProvenance, normaliseQuote } from './audit.js';
 export type { AuditProblem } from './audit.js';

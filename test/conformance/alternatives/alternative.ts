@@ -1,4 +1,4 @@
-import { contractDocument, joinPointer, loadContract, pointerKeys, valueAt, type OpenApiDocument } from '../../../src/contract/index.js';
+import { allDecisions, contractDocument, inferred, joinPointer, loadContract, pointerKeys, valueAt, type OpenApiDocument } from '../../../src/contract/index.js';
 import type { MockRequest, MockResponse, Repository, Service } from '../../../src/mock/index.js';
 import { freshRepository, startMock, type Handle, type RunningMock } from '../helpers.js';
 
@@ -21,6 +21,14 @@ export interface Alternative {
   handle?: (inner: Handle) => Handle;
   /** the suite has no public way to meet this decision, and why: the alternative is proved apart */
   unobservable?: string;
+}
+
+/** Decisions of the contract no alternative is the other choice for (by the name reports give them). */
+export function withoutAlternative(alternatives: readonly Alternative[]): string[] {
+  const covered = new Set(alternatives.map((a) => inferred(a.decision).pointer));
+  return allDecisions()
+    .map((d) => d.pointer)
+    .filter((p) => !covered.has(p));
 }
 
 /** The mock made into the alternatives given, all at once (each edits its own part: composed in order). */

@@ -60,11 +60,6 @@ export const ALTERNATIVES: Alternative[] = [
       return blank ? refusal(['body', blank], 'Value error, must not be blank', '') : undefined;
     }),
   },
-  {
-    decision: '#/components/schemas/BulkUpdateItem/properties/id/maxLength',
-    title: 'ids of any length in bulk bodies (an unknown one fails its item with "Contact not found")',
-    contract: drop(`${schema('BulkUpdateItem')}/properties/id/maxLength`, `${schema('BulkDeleteRequest')}/properties/contactIds/items/maxLength`),
-  },
   { decision: DECIDED.customFieldKeys, title: 'custom-field keys of any length, the empty key included', contract: drop(`${schema('CustomFields')}/propertyNames`) },
   { decision: schema('CustomFieldsPatchRequest'), title: 'an empty custom-fields patch changes nothing and answers the contact', contract: drop(`${schema('CustomFieldsPatchRequest')}/minProperties`) },
   { decision: `${schema('ParticipantInput')}/properties/step/minimum`, title: 'a step of 0 or below is taken as it is', contract: drop(`${schema('ParticipantInput')}/properties/step/minimum`) },
