@@ -2,7 +2,7 @@ import { loadContract } from '../../contract/index.js';
 import { GENERIC, type GenericId } from '../generic/catalogue.js';
 import { PropertyRun, type GenerationOptions } from './property-run.js';
 import { CONTACT_LIFECYCLE, DOCUMENT_LIFECYCLE, contactLifecycle, documentLifecycle } from './stateful.js';
-import { coverageProperty } from './coverage.js';
+import { eachConstraintOnce } from './each-constraint.js';
 import { negativeProperty, positiveProperty } from './stateless.js';
 
 export type { GenerationOptions } from './property-run.js';
@@ -28,7 +28,7 @@ export async function generate(options: GenerationOptions): Promise<void> {
   for (const op of loadContract().operations.filter((o) => chosen(o.operationId))) {
     if (options.readOnly && op.method !== 'get') continue;
     if (wanted(GENERIC.positiveData, GENERIC.ignoredAuth)) tasks.push({ label: `${op.operationId} valid`, runs: Math.ceil(n / 2), work: (s) => positiveProperty(s, op) });
-    if (wanted(GENERIC.negativeData, GENERIC.positiveData)) tasks.push({ label: `${op.operationId} coverage`, runs: 1, work: (s) => coverageProperty(s, op) });
+    if (wanted(GENERIC.negativeData, GENERIC.positiveData)) tasks.push({ label: `${op.operationId} each constraint`, runs: 1, work: (s) => eachConstraintOnce(s, op) });
     if (wanted(GENERIC.negativeData) && n > 1) tasks.push({ label: `${op.operationId} invalid`, runs: Math.floor(n / 2), work: (s) => negativeProperty(s, op) });
   }
   if (!options.readOnly && wanted(GENERIC.positiveData, GENERIC.useAfterDelete)) {

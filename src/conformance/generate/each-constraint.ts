@@ -17,7 +17,7 @@ const shape = (at: (string | number)[]) => at.map((s) => (typeof s === 'number' 
  * decided exercised once (an empty list where no minimum is set, a null where null is inferred).
  * Every constraint and every decision a request can meet is met in every run, whatever the draws.
  */
-export async function coverageProperty(run: PropertyRun, op: Operation): Promise<void> {
+export async function eachConstraintOnce(run: PropertyRun, op: Operation): Promise<void> {
   const { judge } = run.options;
   const bases = fc.sample(validCases(op, run.values), { seed: run.seed, numRuns: BASES });
   const seen = new Set<string>();
