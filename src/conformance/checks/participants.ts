@@ -1,4 +1,5 @@
 import { expectRefused, expectEqual, expectStatus, expectTrue } from '../expect.js';
+import { at, listAt, pluck } from '../read.js';
 import type { Check } from '../types.js';
 import { DECIDED, on } from '../contract/decided.js';
 import { documentParticipants, madeDocument, participantsIn } from './documents.js';
@@ -142,16 +143,17 @@ export const participantChecks: Check[] = [
       const { res, id } = await madeDocument(ctx, [{ email: existing.email, name: 'Known' }, participant(ctx, 'fresh')]);
       const docs = await ctx.api.get(`/v2/contacts/${existing.id}/documents`);
       expectStatus(docs, 200, 'GET the contact’s documents');
-      expectEqual(docs.body.items.map((d: { documentId: string }) => d.documentId), [id], 'document ids of the contact');
-      expectEqual(docs.body.total, 1, 'total');
-      expectEqual(docs.body.items[0]?.documentName, res.body?.name, 'the document’s name', on('createDocument'));
+      expectEqual(pluck(listAt(at(docs.body, 'items'), 'items'), 'documentId'), [id], 'document ids of the contact');
+      expectEqual(at(docs.body, 'total'), 1, 'total');
+      expectEqual(at(docs.body, 'items', 0, 'documentName'), at(res.body, 'name'), 'the document’s name', on('createDocument'));
       // that a participant without a contact gets one is the contract's choice, and so is its source
       const list = await searchTag(ctx);
-      for (const c of list.body.data) ctx.track.contact(c.id);
-      const fresh = list.body.data.find((c: { email: string }) => c.email === ctx.email('fresh'));
-      if (!expectTrue(fresh, 'the new participant has a contact', list.body.data, on('createDocument'))) return;
-      expectEqual(fresh.documentsCount, 1, 'its documentsCount', on('createDocument'));
-      expectEqual(fresh.source, 'invitation', 'its source', on('source'));
+      const found = listAt(at(list.body, 'data'), 'data');
+      for (const c of found) ctx.track.contact(at(c, 'id'));
+      const fresh = found.find((c) => at(c, 'email') === ctx.email('fresh'));
+      if (!expectTrue(fresh, 'the new participant has a contact', found, on('createDocument'))) return;
+      expectEqual(at(fresh, 'documentsCount'), 1, 'its documentsCount', on('createDocument'));
+      expectEqual(at(fresh, 'source'), 'invitation', 'its source', on('source'));
     },
   },
   {
