@@ -1,11 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { testReports } from './test/support/test-reports.js';
 
 const reports = testReports();
 
 export default defineConfig({
+  // the examples import the package by name, as an app would; here that name is the sources
+  resolve: {
+    alias: Object.fromEntries(
+      Object.entries({ playwright: 'mock/adapters/playwright.ts', msw: 'mock/adapters/msw.ts', admin: 'admin-client/index.ts', 'mock/core': 'mock/core.ts' }).map(([name, file]) => [
+        `allsign-v2-toolkit/${name}`,
+        fileURLToPath(new URL(`./src/${file}`, import.meta.url)),
+      ]),
+    ),
+  },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     // one PostgreSQL server per run, for the tests of the PostgreSQL store
     globalSetup: ['test/support/postgres-setup.ts'],
     // Prism and the container build run as child processes; give them room on a shared 2-core machine.

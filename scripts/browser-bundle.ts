@@ -50,7 +50,7 @@ function breakdown(metafile: Metafile): [string, number][] {
   const sizes = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.startsWith('src/contract/document.generated') ? 'the contract (JSON)' : 'src/');
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? (input.startsWith('src/contract/document.generated') ? 'the contract (JSON)' : input.startsWith('src/contract/admin-document.generated') ? 'the control plane\'s contract (JSON)' : 'src/');
       sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
     }
   }

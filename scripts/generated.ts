@@ -10,6 +10,8 @@ import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONTRACT = join(root, 'openapi/allsign-v2.yaml');
+/** the control plane's own contract (/__admin) */
+const ADMIN_CONTRACT = join(root, 'openapi/admin.yaml');
 
 export interface Generated {
   file: string;
@@ -23,31 +25,33 @@ export interface Generated {
  */
 const TYPE_OPTIONS = ['--default-non-nullable', 'false'];
 
-/** TypeScript types of every schema and operation (openapi-typescript). */
-function types(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'allsign-types-'));
-  try {
-    const out = join(dir, 'generated.ts');
-    execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), CONTRACT, '-o', out, ...TYPE_OPTIONS], { stdio: 'pipe' });
-    return readFileSync(out, 'utf8');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** TypeScript types of every schema and operation of a contract (openapi-typescript). */
+function types(contract: string): () => string {
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allsign-types-'));
+    try {
+      const out = join(dir, 'generated.ts');
+      execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), contract, '-o', out, ...TYPE_OPTIONS], { stdio: 'pipe' });
+      return readFileSync(out, 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
 }
 
-/** The contract as a JSON string in a module: the engine reads it with no file system (in a browser too). */
-function document(): string {
-  const json = JSON.stringify(parse(readFileSync(CONTRACT, 'utf8')));
-  return [
-    '// Generated from openapi/allsign-v2.yaml by `npm run gen`: never edit by hand.',
-    `export const CONTRACT_JSON = ${JSON.stringify(json)};`,
-    '',
-  ].join('\n');
+/** A contract as a JSON string in a module: the engine reads it with no file system (in a browser too). */
+function document(contract: string, name: string): () => string {
+  return () => {
+    const json = JSON.stringify(parse(readFileSync(contract, 'utf8')));
+    return [`// Generated from ${relative(root, contract)} by \`npm run gen\`: never edit by hand.`, `export const ${name} = ${JSON.stringify(json)};`, ''].join('\n');
+  };
 }
 
 export const GENERATED: Generated[] = [
-  { file: join(root, 'src/types/allsign-v2.generated.ts'), make: types },
-  { file: join(root, 'src/contract/document.generated.ts'), make: document },
+  { file: join(root, 'src/types/allsign-v2.generated.ts'), make: types(CONTRACT) },
+  { file: join(root, 'src/contract/document.generated.ts'), make: document(CONTRACT, 'CONTRACT_JSON') },
+  { file: join(root, 'src/types/admin.generated.ts'), make: types(ADMIN_CONTRACT) },
+  { file: join(root, 'src/contract/admin-document.generated.ts'), make: document(ADMIN_CONTRACT, 'ADMIN_CONTRACT_JSON') },
 ];
 
 /** The generated files that differ from a fresh generation. */
@@ -65,6 +69,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.error(`${old.join(', ')} ${old.length === 1 ? 'is' : 'are'} stale: run \`npm run gen\` and commit the result.`);
       process.exit(1);
     }
-    console.log('the generated files match openapi/allsign-v2.yaml');
+    console.log('the generated files match openapi/allsign-v2.yaml and openapi/admin.yaml');
   }
 }

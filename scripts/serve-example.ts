@@ -2,7 +2,7 @@
 // and serves it on 127.0.0.1. `npm run example -- msw-contacts [--port N]`; the browser test uses
 // the same build and server.
 import { build } from 'esbuild';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -39,12 +39,13 @@ export async function buildExample(name: string): Promise<{ dir: string; bytes: 
 
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8' };
 
-/** Serves the example's index.html, its bundle and the worker at the origin root (the worker's scope must be '/'). */
+/** Serves the example's pages (index.html at `/`), its bundle and the worker at the origin root (the worker's scope must be '/'). */
 export async function serveExample(name: string, port = 0): Promise<ServedExample> {
   const { dir } = await buildExample(name);
+  const pages = readdirSync(join(root, 'examples', name)).filter((file) => file.endsWith('.html'));
   const files: Record<string, string> = {
     '/': join(root, 'examples', name, 'index.html'),
-    '/index.html': join(root, 'examples', name, 'index.html'),
+    ...Object.fromEntries(pages.map((page) => [`/${page}`, join(root, 'examples', name, page)])),
     '/app.js': join(dir, 'app.js'),
     '/mockServiceWorker.js': join(dir, 'mockServiceWorker.js'),
   };

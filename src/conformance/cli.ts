@@ -2,12 +2,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { wholeNumber } from '../cli/options.js';
-import { catalogue, listRow } from './catalogue.js';
+import { catalogue, listRow } from './run/catalogue.js';
 import { jsonReport } from './reporters/json.js';
 import { junitReport } from './reporters/junit.js';
 import { prettyProgress, prettySummary } from './reporters/pretty.js';
-import { DEFAULT_GENERATE, TargetError, runConformance } from './runner.js';
-import { unknownPatterns } from './select.js';
+import { DEFAULT_GENERATE, TargetError, runConformance } from './run/runner.js';
+import { unknownPatterns } from './run/select.js';
 import type { RunSummary } from './types.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];

@@ -1,9 +1,9 @@
-export { runConformance, TargetError, DEFAULT_GENERATE } from './runner.js';
-export type { RunOptions } from './runner.js';
+export { runConformance, TargetError, DEFAULT_GENERATE } from './run/runner.js';
+export type { RunOptions } from './run/runner.js';
 export { CHECKS } from './checks/index.js';
-export { catalogue, listRow, CLEANUP } from './catalogue.js';
+export { catalogue, listRow, CLEANUP } from './run/catalogue.js';
 export { GENERIC, GENERIC_CHECKS } from './generic/catalogue.js';
-export { selectChecks } from './select.js';
+export { selectChecks } from './run/select.js';
 export { allDecisions, inferred } from './contract/decisions.js';
 export { jsonReport } from './reporters/json.js';
 export { junitReport } from './reporters/junit.js';

@@ -1,4 +1,4 @@
-import type { HttpClient } from './client.js';
+import type { HttpClient } from './http/client.js';
 import type { Decision } from './contract/decisions.js';
 import type { DecisionReport } from './contract/ledger.js';
 

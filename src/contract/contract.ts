@@ -3,7 +3,7 @@ import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
 import { compileBounds } from './bounds.js';
 import { limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
-import { contractDocument, type OpenApiDocument } from './load.js';
+import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
 import { coerceParams } from './params.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -222,14 +222,27 @@ function makeAjvs() {
 
 const cache = new Map<string, Contract>();
 
-/** Load the contract and compile its validators, once per process and option set. */
+/** Load the API's contract and compile its validators, once per process and option set. */
 export function loadContract(options: ContractOptions = {}): Contract {
   const { document, ...rest } = options;
   const key = JSON.stringify(rest);
   const hit = document ? undefined : cache.get(key);
   if (hit) return hit;
+  const contract = compileContract(document ?? contractDocument(), options);
+  if (!document) cache.set(key, contract);
+  return contract;
+}
 
-  const doc = document ?? contractDocument();
+let admin: Contract | undefined;
+
+/** The control plane's contract (openapi/admin.yaml), compiled as the API's is: the same validation, the same 422s. */
+export function loadAdminContract(): Contract {
+  admin ??= compileContract(adminContractDocument(), {});
+  return admin;
+}
+
+/** Operations, routes and validators of a contract document. */
+function compileContract(doc: OpenApiDocument, options: ContractOptions): Contract {
   const ajvs = makeAjvs();
   const operations: Operation[] = [];
   const routes: { regex: RegExp; names: string[]; byMethod: Map<string, Operation> }[] = [];
@@ -274,7 +287,6 @@ export function loadContract(options: ContractOptions = {}): Contract {
       return { operation: undefined, pathExists };
     },
   };
-  if (!document) cache.set(key, contract);
   return contract;
 }
 

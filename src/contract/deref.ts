@@ -1,3 +1,5 @@
+import { valueAt } from './pointers.js';
+
 /**
  * Inline every local `$ref` (`#/components/...`) of an OpenAPI document. The contract has no
  * recursive schemas, so a plain recursive copy terminates; a cycle is reported rather than looped on.
@@ -21,13 +23,7 @@ export function dereference<T>(root: unknown, node: T, seen: string[] = []): T {
 
 function resolvePointer(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#/')) throw new Error(`only local $refs are supported, got ${ref}`);
-  let current: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) {
-      throw new Error(`unresolvable $ref ${ref}`);
-    }
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  const target = valueAt(root, ref);
+  if (target === undefined) throw new Error(`unresolvable $ref ${ref}`);
+  return target;
 }

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { unescapeKey } from './pointers.js';
 import { SPELLING_PAIRS } from './spelling.js';
 
 /** One entry of a FastAPI/Pydantic v2 validation error body: `{"detail": [ValidationIssue, …]}`. */
@@ -28,12 +29,14 @@ const FORMAT_ERRORS: Record<string, [string, string]> = {
 };
 
 
-function pathSegments(instancePath: string): (string | number)[] {
+/** An ajv instancePath (a JSON pointer into the data) as a `loc`: array indexes are numbers. */
+export function instanceSegments(instancePath: string): (string | number)[] {
+  // split here, not with pointerKeys: a key may be '' (a pointer's empty segment is a key too)
   if (!instancePath) return [];
   return instancePath
     .slice(1)
     .split('/')
-    .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(unescapeKey)
     .map((seg) => (/^(0|[1-9]\d*)$/.test(seg) ? Number(seg) : seg));
 }
 
@@ -53,7 +56,7 @@ export function tooLongIssue(loc: (string | number)[], kind: 'List' | 'Dictionar
 }
 
 function toIssue(error: ErrorObject, location: Location): ValidationIssue | ValidationIssue[] {
-  const loc = [location, ...pathSegments(error.instancePath)];
+  const loc = [location, ...instanceSegments(error.instancePath)];
   const input = error.data;
   const p = error.params as Record<string, unknown>;
   // ajv puts the offending key of a propertyNames failure on the error itself
@@ -87,6 +90,10 @@ function toIssue(error: ErrorObject, location: Location): ValidationIssue | Vali
       return { type: 'greater_than_equal', loc, msg: `Input should be greater than or equal to ${p.limit}`, input, ctx: { ge: p.limit } };
     case 'maximum':
       return { type: 'less_than_equal', loc, msg: `Input should be less than or equal to ${p.limit}`, input, ctx: { le: p.limit } };
+    case 'exclusiveMinimum':
+      return { type: 'greater_than', loc, msg: `Input should be greater than ${p.limit}`, input, ctx: { gt: p.limit } };
+    case 'exclusiveMaximum':
+      return { type: 'less_than', loc, msg: `Input should be less than ${p.limit}`, input, ctx: { lt: p.limit } };
     case 'minItems': {
       const actual = Array.isArray(input) ? input.length : 0;
       return {

@@ -1,4 +1,4 @@
-export { loadContract } from './contract.js';
+export { loadAdminContract, loadContract } from './contract.js';
 export { createAjv } from './ajv.js';
 export type { Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
 export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js';
@@ -6,9 +6,9 @@ export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js
 export type { ValidationIssue, Location as IssueLocation } from './fastapi-errors.js';
 export { SPELLING_PAIRS, eitherSpelling } from './spelling.js';
 export { isValidEmail, emailKey, MAX_EMAIL_LENGTH } from './email.js';
-export { contractLimits } from './limits.js';
-export type { ContractLimits } from './limits.js';
-export { contractDocument } from './load.js';
+export { adminLimits, adminSchema, contractLimits } from './limits.js';
+export type { AdminLimits, ContractLimits } from './limits.js';
+export { adminContractDocument, contractDocument } from './load.js';
 export type { OpenApiDocument } from './load.js';
 export { Provenance, provenance, describeBasis, allDecisions, decisionAt, decisionsMarkedOn, inferred, allConstraints, operationsReaching, written, auditProvenance, declaredFor, DEFAULT_ERRORS, acceptancesIn } from './provenance/index.js';
 export type { Basis, Decision, Constraint, AuditProblem, KeywordSite, RequestPart, Violation, RequestParts, Acceptance } from './provenance/index.js';

@@ -1,4 +1,5 @@
-import { contractDocument } from './load.js';
+import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
+import { joinPointer, valueAt } from './pointers.js';
 
 /** Limits the contract states, read from it so that the rules and the contract cannot drift apart. */
 export interface ContractLimits {
@@ -12,10 +13,10 @@ export interface ContractLimits {
   customFieldsPerContact: number;
 }
 
-function at(path: (string | number)[]): number {
-  let node: unknown = contractDocument();
-  for (const key of path) node = (node as Record<string | number, unknown> | undefined)?.[key];
-  if (typeof node !== 'number') throw new Error(`the contract has no number at ${path.join('.')}`);
+function at(path: (string | number)[], doc: OpenApiDocument = contractDocument()): number {
+  const pointer = joinPointer('#', ...path);
+  const node = valueAt(doc, pointer);
+  if (typeof node !== 'number') throw new Error(`the contract has no number at ${pointer}`);
   return node;
 }
 
@@ -29,4 +30,33 @@ export function contractLimits(): ContractLimits {
     customFieldsPerContact: at(['components', 'schemas', 'CustomFields', 'maxProperties']),
   };
   return cached;
+}
+
+/** Limits the control plane's contract (openapi/admin.yaml) states, read from it. */
+export interface AdminLimits {
+  /** the journal's entries (GET /__admin/requests?limit at most) */
+  journalEntries: number;
+  /** the longest delay a fault (or Prefer: delay=) may ask for, in ms */
+  faultDelayMs: number;
+  /** contacts a throwaway tenant may be seeded with */
+  tenantSeed: number;
+}
+
+/** A schema of the control plane's contract, by name (its patterns are the rules, in one place). */
+export function adminSchema(name: string): Record<string, unknown> {
+  const schema = (adminContractDocument().components.schemas as Record<string, Record<string, unknown>>)[name];
+  if (!schema) throw new Error(`the control plane's contract has no schema ${name}`);
+  return schema;
+}
+
+let cachedAdmin: AdminLimits | undefined;
+
+export function adminLimits(): AdminLimits {
+  const admin = adminContractDocument();
+  cachedAdmin ??= {
+    journalEntries: at(['paths', '/__admin/requests', 'get', 'parameters', 0, 'schema', 'maximum'], admin),
+    faultDelayMs: at(['components', 'schemas', 'FaultEffect', 'properties', 'delayMs', 'maximum'], admin),
+    tenantSeed: at(['components', 'schemas', 'NewTenant', 'properties', 'contacts', 'maximum'], admin),
+  };
+  return cachedAdmin;
 }

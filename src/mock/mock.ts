@@ -1,7 +1,7 @@
 import { loadContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { ControlPlane } from './domain/control-plane.js';
-import { MockService, type Service } from './domain/service.js';
+import { domainClock, MockService, type Service } from './domain/service.js';
 import { createAdmin } from './admin/pipeline.js';
 import { createApi, type RequestState } from './engine/api.js';
 import { corsHeaders, isPreflight, preflightHeaders } from './engine/cors.js';
@@ -51,6 +51,10 @@ export interface Mock {
   readonly journal: RequestJournal;
   readonly faults: FaultRegistry;
   readonly contract: Contract;
+  /** the keys it was started with (the demo tenants by default): the API reference page starts with the first */
+  readonly apiKeys: readonly ApiKeySpec[];
+  /** whether /__admin asks for a token: the keys are then not for every page to show */
+  readonly adminProtected: boolean;
 }
 
 function isAdminPath(path: string): boolean {
@@ -61,14 +65,15 @@ export function createMock(options: MockOptions = {}): Mock {
   const contract = options.contract ?? loadContract();
   const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
   const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
-  const plain = new MockService(repository, options.now ? { now: options.now } : {});
+  const clockOptions = options.now ? { now: options.now } : {};
+  const plain = new MockService(repository, clockOptions);
   const service = options.decorateService ? options.decorateService(plain) : plain;
-  const control = new ControlPlane(service, seed);
+  const control = new ControlPlane(repository, domainClock(clockOptions), seed);
   const journal = new RequestJournal();
   const faults = new FaultRegistry();
   const api = createApi(contract, service, faults, { latency: options.latency });
   const log = options.log || undefined;
-  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], contract, log });
+  const admin = createAdmin(control, journal, faults, { adminToken: options.adminToken, adminOrigins: options.adminOrigins ?? [], log });
 
   const refusal = (error: unknown) => errorResponse(error, log);
 
@@ -97,9 +102,9 @@ export function createMock(options: MockOptions = {}): Mock {
       const durationMs = performance.now() - started;
       const url = requestUrl(req);
       if (!isAdminPath(req.path)) {
-        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId }, req.body);
+        journal.add({ at: new Date().toISOString(), method: req.method, url, status: res.status, durationMs, tenant: state.tenant, operationId: state.operationId, ...(res.code ? { code: res.code } : {}) }, req.body);
       }
-      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}`);
+      log?.(`${req.method} ${url} ${res.status} ${durationMs.toFixed(1)}ms ${state.tenant ?? '-'}${res.code ? ` ${res.code}` : ''}`);
     } catch {
       // losing one entry is better than losing the answer
     }
@@ -113,5 +118,5 @@ export function createMock(options: MockOptions = {}): Mock {
     return res;
   }
 
-  return { handle, service, control, repository, journal, faults, contract };
+  return { handle, service, control, repository, journal, faults, contract, apiKeys: seed.apiKeys, adminProtected: Boolean(options.adminToken) };
 }

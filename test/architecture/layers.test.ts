@@ -43,7 +43,7 @@ const ALLOWED: Record<string, string[]> = {
   engine: ['domain', 'port', 'contract', 'types'],
   admin: ['engine', 'domain', 'port', 'contract', 'types'],
   'mock-entry': ['adapters', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
-  adapters: ['cli', 'mock-entry', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
+  adapters: ['cli', 'mock-entry', 'admin-client', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
   conformance: ['cli', 'contract', 'types'],
   'admin-client': ['types'],
 };
@@ -71,7 +71,7 @@ describe('the layers', () => {
 
   it('below the adapters, use nothing of Node or Express', () => {
     const wrong: string[] = [];
-    const portable = all.filter((f) => (PORTABLE.has(layer(f)) && !NODE_STORES.test(f.replace(/\\/g, '/'))) || /mock\/(mock|core|defaults)\.ts$/.test(f) || /adapters\/(fetch|msw)\.ts$/.test(f));
+    const portable = all.filter((f) => (PORTABLE.has(layer(f)) && !NODE_STORES.test(f.replace(/\\/g, '/'))) || /mock\/(mock|core|defaults)\.ts$/.test(f) || /adapters\/(fetch|msw|playwright)\.ts$/.test(f));
     for (const file of portable) for (const spec of imports(file)) if (NODE_ONLY.test(spec)) wrong.push(`${relative(root, file)} imports ${spec}`);
     expect(wrong).toEqual([]);
   });

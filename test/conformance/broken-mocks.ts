@@ -191,5 +191,5 @@ export function snakeCaseResponses(app: Express): Express {
   return outer;
 }
 
-export type ServiceVariant = new (inner: Service) => ServiceDecorator;
+export type ServiceVariant = new (inner: Service, repository: Repository) => ServiceDecorator;
 export type RepositoryVariant = new (inner: Repository) => RepositoryDecorator;

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allDecisions, catalogue } from '../../src/conformance/index.js';
+import { loadContract } from '../../src/contract/index.js';
 import { DeleteDoesNotDelete } from './broken-mocks.js';
-import { KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
+import { freshRepository, KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,7 +53,8 @@ describe('allsign-conformance', () => {
   }, 60_000);
 
   it('exits 1 naming the failed check, with request, response and expectation', async () => {
-    const mock = await startMock({ decorateService: (inner) => new DeleteDoesNotDelete(inner) });
+    const repository = freshRepository();
+    const mock = await startMock({ repository, decorateService: (inner) => new DeleteDoesNotDelete(inner, repository) });
     try {
       const run = await cli(['--only', 'contacts.delete'], { ALLSIGN_BASE_URL: mock.baseUrl, ALLSIGN_API_KEY: KEY_A });
       expect(run.code, run.stdout + run.stderr).toBe(1);
@@ -83,7 +85,7 @@ describe('allsign-conformance', () => {
       expect(suites[0]!.match(/<skipped\b/g)?.length).toBe(reported.filter((c) => c.creates).length);
       expect(xml).not.toMatch(/<failure\b/);
       expect(xml).toMatch(/<property name="seed" value="7"\/>/);
-      expect(coverage).toBe(15);
+      expect(coverage).toBe(loadContract().operations.length);
       expect(suites[1]).toMatch(/name="status\.200" value="[1-9]\d*"/);
       expect(decisions).toBe(allDecisions().length);
       expect(suites[2]).toMatch(/<property name="verdict" value="agreed"\/>/);
@@ -93,7 +95,7 @@ describe('allsign-conformance', () => {
       const summary = JSON.parse(json.stdout);
       expect(summary.results.length).toBe(checks);
       expect(summary.failed).toBe(0);
-      expect(summary.coverage).toHaveLength(15);
+      expect(summary.coverage).toHaveLength(loadContract().operations.length);
       expect(summary.decisions.map((d: { pointer: string }) => d.pointer)).toEqual(allDecisions().map((d) => d.pointer));
       expect(json.stderr).toMatch(/passed, 0 failed/);
     } finally {
@@ -102,41 +104,41 @@ describe('allsign-conformance', () => {
   }, 60_000);
 
   it('exits 2 on bad usage or an unreachable target, before running anything', async () => {
-    const missing = await cli(['--api-key', KEY_A]);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--base-url/);
     const closed = await startMock();
     await closed.close();
-    const unreachable = await cli(['--base-url', closed.baseUrl, '--api-key', KEY_A]);
+    const mock = await startMock({ wrap: (app) => express().use('/api', app) });
+    // each run is its own process: they go at once
+    const usage = (...args: string[]) => cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, ...args]);
+    const [missing, unreachable, elsewhere, query, badGenerate, unknown, badReporter, badOwner] = await Promise.all([
+      cli(['--api-key', KEY_A]),
+      cli(['--base-url', closed.baseUrl, '--api-key', KEY_A]),
+      cli(['--base-url', mock.baseUrl, '--api-key', KEY_A]).finally(() => mock.close()),
+      cli(['--base-url', 'http://127.0.0.1:9/api?x=1', '--api-key', KEY_A]),
+      usage('--generate', '-1'),
+      usage('--only', 'nope.nothing'),
+      usage('--reporter', 'xml'),
+      usage('--key-owner-email', 'nobody'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--base-url/);
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: cannot reach http:\/\/127\.0\.0\.1:\d+: connection refused .*is the server running/)]);
-    const mock = await startMock({ wrap: (app) => express().use('/api', app) });
-    try {
-      const elsewhere = await cli(['--base-url', mock.baseUrl, '--api-key', KEY_A]);
-      expect(elsewhere.code).toBe(2);
-      expect(elsewhere.stdout).toBe('');
-      expect(elsewhere.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: this does not look like an AllSign v2 API: GET .*\/v2\/contacts\?pageSize=1 answered 404/)]);
-    } finally {
-      await mock.close();
-    }
-    const query = await cli(['--base-url', 'http://127.0.0.1:9/api?x=1', '--api-key', KEY_A]);
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stdout).toBe('');
+    expect(elsewhere.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^allsign-conformance: this does not look like an AllSign v2 API: GET .*\/v2\/contacts\?pageSize=1 answered 404/)]);
     expect(query.code).toBe(2);
     expect(query.stderr).toMatch(/--base-url must not carry a query or a fragment/);
-    const badGenerate = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--generate', '-1']);
     expect(badGenerate.code).toBe(2);
     expect(badGenerate.stderr).toMatch(/--generate must be a whole number of at least 0/);
-    const unknown = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--only', 'nope.nothing']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no check matches nope\.nothing/);
-    const badReporter = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--reporter', 'xml']);
     expect(badReporter.code).toBe(2);
-    const badOwner = await cli(['--base-url', 'http://127.0.0.1:9', '--api-key', KEY_A, '--key-owner-email', 'nobody']);
     expect(badOwner.code).toBe(2);
     expect(badOwner.stderr).toMatch(/--key-owner-email must be an email address/);
   }, 60_000);
 
   it('lists every check in one consistent row each, and shows help with exit 0', async () => {
-    const list = await cli(['--list']);
+    const [list, help] = await Promise.all([cli(['--list']), cli(['--help'])]);
     expect(list.code).toBe(0);
     const rows = list.stdout.trim().split('\n').map((line) => line.split('\t'));
     expect(rows.map((r) => r[0])).toEqual(catalogue().map((e) => e.id));
@@ -147,7 +149,6 @@ describe('allsign-conformance', () => {
     expect(list.stdout).toMatch(/^contacts\.custom-fields\.remove-after-set\thand-written\tdocumented\tpositive\tcreates\t/m);
     expect(list.stdout).toMatch(/^generic\.not-a-server-error\tgeneric\tdocumented\tresponse\tread-only\t/m);
     expect(list.stdout).toMatch(/^cleanup\.nothing-left\trun\t/m);
-    const help = await cli(['--help']);
     expect(help.code).toBe(0);
     const text = help.stdout.replace(/\s+/g, ' ');
     for (const flag of ['--read-only', '--generate', '--seed', '--strict', '--list', 'id, origin, provenance, kind, data, title']) expect(text).toContain(flag);

@@ -20,7 +20,8 @@ describe.each(SQL_STORES)('the conformance suite against the mock on the %s stor
       await repository.reset({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
       const mock = await startMock({ repository });
       const before = await repository.counts();
-      const summary = await runAgainst(mock, { strict: true });
+      // a small generation: the stores' own rules are the repository contract's; here every check meets them once
+      const summary = await runAgainst(mock, { strict: true, generate: 2 });
       expect(summary.results.filter((r) => r.outcome !== 'passed').map((r) => `${r.id}: ${r.outcome} ${r.message ?? ''}`)).toEqual([]);
       // the whole catalogue ran, the generic checks on generated requests included
       expect(summary.results.map((r) => r.id)).toEqual(catalogue().map((e) => e.id));

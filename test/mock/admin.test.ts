@@ -38,6 +38,14 @@ describe('/__admin', () => {
     expect((await api.call('get', '/__admin/requests?limit=zero')).status).toBe(422);
   });
 
+  it('takes any date for since, and refuses what is none naming since', async () => {
+    const api = mockApi();
+    expect((await api.call('get', '/__admin/requests?since=2026-01-01')).status).toBe(200);
+    const bad = await api.call('get', '/__admin/requests?since=nope');
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail[0]).toMatchObject({ type: 'datetime_parsing', loc: ['query', 'since'] });
+  });
+
   it('keeps at most 1000 requests', async () => {
     const journal = new RequestJournal();
     for (let i = 0; i < 1005; i++) journal.add({ at: '', method: 'GET', url: `/${i}`, status: 200, durationMs: 0, tenant: null, operationId: null }, undefined);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../src/mock/engine/json-body.js';
-import { KEY_A, KEY_B, createContact, mockApi } from './helpers.js';
+import { KEY_A, KEY_B, createContact, lastCode, mockApi } from './helpers.js';
 
 // Each of these once crashed the process, poisoned its state or made it answer out of all
 // proportion. The mock must answer a clear JSON 4xx and keep serving.
@@ -175,6 +175,7 @@ describe('a tenant is bounded in bytes', () => {
       created++;
     }
     expect(res.status).toBe(507);
+    expect(lastCode(api)).toBe('MOCK_ERR_STORE_FULL');
     expect(res.body.detail).toMatch(/^Tenant demo-a has used the 195 KiB the sandbox gives it/);
     expect(created).toBeGreaterThan(10);
     expect(created).toBeLessThan(40);

@@ -29,20 +29,29 @@ describe('contacts CRUD', () => {
     expect(res.body.detail[0].loc).toEqual(['body', 'fullName']);
   });
 
-  it('gets, updates (only present keys, tags replaced) and deletes', async () => {
+  const ana = { email: 'ana@example.com', full_name: 'Ana', company: 'Old', phone: '+525512345678', tags: ['a', 'b'] };
+
+  it('gets a contact as it was created', async () => {
     const api = mockApi();
-    const c = await createContact(api, { email: 'ana@example.com', full_name: 'Ana', company: 'Old', phone: '+525512345678', tags: ['a', 'b'] });
+    const c = await createContact(api, ana);
     const got = await api.call('get', `/v2/contacts/${c.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toEqual(c);
+  });
 
+  it('updates only the keys present, tags replaced, and a null clears a field', async () => {
+    const api = mockApi();
+    const c = await createContact(api, ana);
     const put = await api.call('put', `/v2/contacts/${c.id}`, { body: { company: 'Nueva Empresa SA', tags: ['premium'] } });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ company: 'Nueva Empresa SA', tags: ['premium'], phone: '+525512345678', fullName: 'Ana' });
-
     const cleared = await api.call('put', `/v2/contacts/${c.id}`, { body: { phone: null } });
     expect(cleared.body.phone).toBeNull();
+  });
 
+  it('deletes a contact, which is then not found to get, delete or update', async () => {
+    const api = mockApi();
+    const c = await createContact(api, ana);
     const del = await api.call('delete', `/v2/contacts/${c.id}`);
     expect(del.status).toBe(200);
     expect(del.body).toEqual({ success: true, message: 'Contact deleted' });
@@ -231,15 +240,19 @@ describe('contact documents', () => {
 });
 
 describe('seeded data', () => {
-  it('is the same on every start and looks Mexican', async () => {
+  it('is the same on every start, and another seed gives other data', async () => {
     const one = await mockApi({ contacts: 20 }).call('get', '/v2/contacts?pageSize=20');
     const two = await mockApi({ contacts: 20 }).call('get', '/v2/contacts?pageSize=20');
     expect(one.body).toEqual(two.body);
     const other = await mockApi({ contacts: 20, seed: 7 }).call('get', '/v2/contacts?pageSize=20');
     expect(other.body.data[0].id).not.toBe(one.body.data[0].id);
-    const detail = await mockApi({ contacts: 20 }).call('get', `/v2/contacts/${one.body.data[0].id}`);
-    expect(detail.status).toBe(200);
-    const all = await Promise.all(one.body.data.map((c: { id: string }) => mockApi({ contacts: 20 }).call('get', `/v2/contacts/${c.id}`)));
+  });
+
+  it('looks Mexican', async () => {
+    const api = mockApi({ contacts: 20 });
+    const one = await api.call('get', '/v2/contacts?pageSize=20');
+    const all = await Promise.all(one.body.data.map((c: { id: string }) => api.call('get', `/v2/contacts/${c.id}`)));
+    for (const r of all) expect(r.status).toBe(200);
     const phones = all.map((r) => r.body.phone).filter(Boolean);
     expect(phones.length).toBeGreaterThan(5);
     for (const phone of phones) expect(phone).toMatch(/^\+52\d{10}$/);

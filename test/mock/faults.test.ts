@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createMockApp } from '../../src/mock/index.js';
-import { KEY_A, KEY_B, createContact, mockApi } from './helpers.js';
+import { KEY_A, KEY_B, createContact, lastCode, mockApi } from './helpers.js';
 
 // Failures a frontend rehearses: through Prefer for one request, through /__admin/faults for the
 // next N requests or a rate, per tenant. Statuses come in FastAPI's body shape.
@@ -20,8 +20,11 @@ describe('Prefer: failures on one request', () => {
   it('a code that is neither declared nor a failure, or a bad fault or delay, is a 400 saying what it takes', async () => {
     const api = mockApi();
     expect((await api.call('get', '/v2/contacts', { headers: { Prefer: 'code=418' } })).body.detail).toMatch(/declares 200, 401, 422/);
+    expect(lastCode(api)).toBe('MOCK_ERR_PREFER_CODE');
     expect((await api.call('get', '/v2/contacts', { headers: { Prefer: 'fault=explode' } })).body.detail).toMatch(/fault=reset, fault=empty or fault=truncate/);
+    expect(lastCode(api)).toBe('MOCK_ERR_PREFER_FAULT');
     expect((await api.call('get', '/v2/contacts', { headers: { Prefer: 'delay=soon' } })).body.detail).toMatch(/delay=MS/);
+    expect(lastCode(api)).toBe('MOCK_ERR_PREFER_DELAY');
     expect((await api.call('get', '/v2/contacts', { headers: { Prefer: 'respond-async, wait=5' } })).status).toBe(200);
   });
 

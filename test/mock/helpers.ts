@@ -57,3 +57,8 @@ export async function createContact(api: MockApi, body: Record<string, unknown>,
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; email: string } & Record<string, unknown>;
 }
+
+/** The error code the mock gave its last API answer (the journal's), to tell refusals apart without reading their wording. */
+export function lastCode(api: MockApi): string | undefined {
+  return api.app.locals.mock.journal.list({ limit: 1 })[0]?.code;
+}

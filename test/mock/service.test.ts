@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ControlPlane, DomainError, MemoryRepository, MockService, type Problem } from '../../src/mock/index.js';
+import { ControlPlane, DomainError, domainClock, MemoryRepository, MockService, type Problem } from '../../src/mock/index.js';
 import { MAX_CUSTOM_FIELD_VALUE_CHARS, MAX_CUSTOM_FIELDS_CHARS } from '../../src/mock/domain/contacts.js';
 
 // The rules without HTTP: the service answers records and refuses with domain problems.
@@ -10,7 +10,7 @@ const keys = [
 ];
 const seed = { apiKeys: keys, seed: 1, contactsPerTenant: 0 };
 const fresh = () => new MockService(new MemoryRepository(seed), { now: () => new Date('2026-01-01T00:00:00Z') });
-const controlOf = (service: MockService) => new ControlPlane(service, seed);
+const controlOf = (service: MockService) => new ControlPlane(service.repository, domainClock({ now: () => new Date('2026-01-01T00:00:00Z') }), seed);
 
 async function refusal(promise: Promise<unknown>): Promise<Problem> {
   try {

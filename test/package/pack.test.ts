@@ -5,12 +5,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+import ignoreModule from 'ignore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The package as a consumer gets it: packed from a copy of the working tree (so `prepare` builds
 // there, as in a clean clone, and this checkout's dist/ is left alone), installed from the tarball
 // into a scratch project (its dependencies from the npm cache or registry), then used.
 const run = promisify(execFile);
+// a CommonJS module: its types reach the function as `.default`, which it also sets at run time
+const ignore = ignoreModule.default;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, string>;
@@ -18,6 +21,18 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   license: string;
 };
 const CONSUMER_DEPS = ['msw', 'openapi-fetch', 'typescript', '@types/node'].map((name) => `${name}@${pkg.devDependencies[name]}`);
+
+/** The checkout's files as a clone would have them: what .gitignore leaves (no git needed: a bare machine may have only Node). */
+function sourceFiles(): string[] {
+  const ignored = ignore().add(readFileSync(join(root, '.gitignore'), 'utf8')).add('.git');
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return ignored.ignores(`${path}/`) ? [] : walk(path);
+      return ignored.ignores(path) ? [] : [path];
+    });
+  return walk('');
+}
 
 let work: string;
 let clone: string;
@@ -31,8 +46,7 @@ async function npm(args: string[], cwd: string) {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'allsign-pack-'));
   clone = join(work, 'clone');
-  const { stdout: listed } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
-  for (const file of listed.split('\0').filter(Boolean)) {
+  for (const file of sourceFiles()) {
     mkdirSync(dirname(join(clone, file)), { recursive: true });
     cpSync(join(root, file), join(clone, file));
   }
@@ -69,7 +83,7 @@ function listeningUrl(child: ChildProcessByStdio<null, Readable, Readable>): Pro
 
 describe('the packed package', () => {
   it('ships the build, the contract, the docs and the license; no sources, tests or source maps', () => {
-    for (const file of ['dist/mock/cli.js', 'dist/conformance/cli.js', 'dist/mock/index.d.ts', 'dist/mock/adapters/msw.js', 'dist/admin-client/index.js', 'openapi/allsign-v2.yaml', 'docs/mock.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of ['dist/mock/cli.js', 'dist/conformance/cli.js', 'dist/mock/index.d.ts', 'dist/mock/adapters/msw.js', 'dist/admin-client/index.js', 'dist/reference-ui/swagger-ui-bundle.js', 'dist/reference-ui/swagger-ui.css', 'dist/reference-ui/LICENSE', 'openapi/allsign-v2.yaml', 'docs/mock.md', 'README.md', 'LICENSE', 'package.json']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => /\.map$|^src\/|^test\/|^examples\//.test(f))).toEqual([]);
@@ -88,6 +102,9 @@ describe('the packed package', () => {
     const health = await fetch(`${url}/__admin/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', tenants: 2 });
+    // the API reference's viewer comes in the package; no viewer package (nor its telemetry) was installed
+    expect((await fetch(`${url}/docs/swagger-ui-bundle.js`)).status).toBe(200);
+    expect(readdirSync(join(consumer, 'node_modules')).filter((name) => /swagger|scarf/.test(name))).toEqual([]);
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -126,8 +143,9 @@ describe('the packed package', () => {
     const loaded = JSON.parse(stdout) as Record<string, unknown>;
     expect(loaded['./package.json']).toBe('allsign-v2-toolkit');
     expect(loaded['./openapi.yaml']).toBe('openapi: 3.1.0');
+    expect(loaded['./admin.yaml']).toBe('openapi: 3.1.0');
     expect(loaded['./types']).toBe(0); // types only
-    for (const name of ['./mock', './mock/core', './msw', './admin', './contract', './conformance']) expect(loaded[name], name).toBeGreaterThan(0);
+    for (const name of ['./mock', './mock/core', './msw', './playwright', './admin', './contract', './conformance']) expect(loaded[name], name).toBeGreaterThan(0);
   }, 30_000);
 
   it('type-checks a strict consumer (exactOptionalPropertyTypes, skipLibCheck false) under moduleResolution nodenext and bundler', async () => {

@@ -35,10 +35,11 @@ export class RepositoryDecorator implements Repository {
 }
 
 export class ServiceDecorator implements Service {
-  constructor(protected readonly inner: Service) {}
-  get repository(): Repository {
-    return this.inner.repository;
-  }
+  constructor(
+    protected readonly inner: Service,
+    /** the store under the service, for a variant that reaches past it */
+    protected readonly repository: Repository,
+  ) {}
   authenticate: Service['authenticate'] = (...a) => this.inner.authenticate(...a);
   listContacts: Service['listContacts'] = (...a) => this.inner.listContacts(...a);
   autocomplete: Service['autocomplete'] = (...a) => this.inner.autocomplete(...a);
@@ -55,9 +56,4 @@ export class ServiceDecorator implements Service {
   getDocument: Service['getDocument'] = (...a) => this.inner.getDocument(...a);
   addParticipants: Service['addParticipants'] = (...a) => this.inner.addParticipants(...a);
   removeParticipant: Service['removeParticipant'] = (...a) => this.inner.removeParticipant(...a);
-  details: Service['details'] = (...a) => this.inner.details(...a);
-  now: Service['now'] = (...a) => this.inner.now(...a);
-  get newId(): Service['newId'] {
-    return this.inner.newId;
-  }
 }

@@ -1,5 +1,5 @@
 import { loadContract } from '../../contract/index.js';
-import { expectEqual, expectStatus, expectTrue } from '../expect.js';
+import { expectEqual, expectStatus, expectTrue } from './expect.js';
 import type { Check, CheckContext } from '../types.js';
 import { DECIDED, on } from '../contract/decided.js';
 import { REF, UNKNOWN_ID } from './fixtures.js';

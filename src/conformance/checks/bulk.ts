@@ -1,5 +1,5 @@
-import { expectEqual, expectItemRefused, expectRefused, expectStatus } from '../expect.js';
-import { at, fieldsOf, listAt, pluck } from '../read.js';
+import { expectEqual, expectItemRefused, expectRefused, expectStatus } from './expect.js';
+import { at, fieldsOf, listAt, pluck } from './read.js';
 import type { Check, CheckContext } from '../types.js';
 import { on } from '../contract/decided.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';

@@ -1,5 +1,5 @@
-import { expectEqual, expectFields, expectRefused, expectStatus, expectTrue } from '../expect.js';
-import { at } from '../read.js';
+import { expectEqual, expectFields, expectRefused, expectStatus, expectTrue } from './expect.js';
+import { at } from './read.js';
 import type { Check } from '../types.js';
 import { DECIDED, on } from '../contract/decided.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';

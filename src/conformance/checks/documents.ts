@@ -1,6 +1,6 @@
-import type { Answer } from '../client.js';
-import { expectTrue, expectStatus, type Basis } from '../expect.js';
-import { at, isObject } from '../read.js';
+import type { Answer } from '../http/client.js';
+import { expectTrue, expectStatus, type Basis } from './expect.js';
+import { at, isObject } from './read.js';
 import type { CheckContext } from '../types.js';
 import { on } from '../contract/decided.js';
 import { createDocument } from './fixtures.js';

@@ -1,5 +1,5 @@
-import { expectStatus } from '../expect.js';
-import { at, objectAt, stringAt } from '../read.js';
+import { expectStatus } from './expect.js';
+import { at, objectAt, stringAt } from './read.js';
 import type { CheckContext } from '../types.js';
 
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,6 +1,6 @@
-import { ConformanceFailure, type HttpClient } from '../client.js';
-import { expectEqual, expectStatus } from '../expect.js';
-import { at } from '../read.js';
+import { ConformanceFailure, type HttpClient } from '../http/client.js';
+import { expectEqual, expectStatus } from './expect.js';
+import { at } from './read.js';
 import type { Check, CheckContext } from '../types.js';
 import { REF, UNKNOWN_ID, createContact, uniqueWord } from './fixtures.js';
 

@@ -1,5 +1,5 @@
-import { expectRefused, expectEqual, expectStatus, expectTrue } from '../expect.js';
-import { at, listAt, pluck } from '../read.js';
+import { expectRefused, expectEqual, expectStatus, expectTrue } from './expect.js';
+import { at, listAt, pluck } from './read.js';
 import type { Check } from '../types.js';
 import { DECIDED, on } from '../contract/decided.js';
 import { documentParticipants, madeDocument, participantsIn } from './documents.js';

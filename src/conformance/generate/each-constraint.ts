@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { acceptancesIn, type Operation } from '../../contract/index.js';
-import { NetworkFailure, type Answer } from '../client.js';
+import { NetworkFailure, type Answer } from '../http/client.js';
 import { mutationsOf, setAt } from './mutations.js';
 import type { PropertyRun } from './property-run.js';
 import { bodySchemaOf, isValid, validCases, type RequestCase } from './requests.js';

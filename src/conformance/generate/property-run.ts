@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { loadContract, type Operation } from '../../contract/index.js';
-import { NetworkFailure, type HttpClient, type Answer } from '../client.js';
+import { NetworkFailure, type HttpClient, type Answer } from '../http/client.js';
 import { FindingBook } from '../generic/findings.js';
 import type { Finding } from '../generic/inspector.js';
 import type { Tracker } from '../types.js';
 import { urlOf, type RequestCase } from './requests.js';
 import type { ValueContext } from './values.js';
-import type { Judge } from './verdicts.js';
+import type { Judge } from '../generic/verdicts.js';
 
 export interface GenerationOptions {
   /** key A, every answer shown to the response checks */

@@ -40,13 +40,29 @@ async function readText(request: Request): Promise<{ body?: string; error?: Body
   return { body: new TextDecoder().decode(bytes) };
 }
 
-/** A fetch Request as the engine's request. */
-export async function toMockRequest(request: Request): Promise<MockRequest> {
+/**
+ * The path a base URL puts in front of the API's own paths: `/api` for `http://localhost:5173/api`,
+ * nothing for an origin alone or for `*` (any origin).
+ */
+export function basePath(baseUrl: string): string {
+  if (baseUrl === '*') return '';
+  const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
+  return path.replace(/\/+$/, '');
+}
+
+/** `path` with the base path taken off, when it is under it. */
+function belowBase(path: string, prefix: string): string {
+  return prefix && (path === prefix || path.startsWith(`${prefix}/`)) ? path.slice(prefix.length) || '/' : path;
+}
+
+/** A fetch Request as the engine's request; `prefix` (a base URL's path) is taken off its path. */
+export async function toMockRequest(request: Request, prefix = ''): Promise<MockRequest> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => (headers[name] = value));
+  // lower-cased here: a DOM emulation's Headers (happy-dom's) keeps the names as the page wrote them
+  request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
   const { body, error } = await readText(request);
-  return { method: request.method, path: url.pathname, query: queryMap(url.searchParams), headers, body: body === '' ? undefined : body, bodyError: error };
+  return { method: request.method, path: belowBase(url.pathname, prefix), query: queryMap(url.searchParams), headers, body: body === '' ? undefined : body, bodyError: error };
 }
 
 /** The engine's answer as a fetch Response; a fault becomes a network error or a body that breaks off. */
@@ -66,7 +82,11 @@ export function toResponse(answer: MockResponse): Response {
   return new Response(nullBody ? null : answer.body, { status: answer.status, headers: answer.headers });
 }
 
-/** `Request → Response` over the engine: for fetch-based servers, service workers and MSW. */
-export function fetchHandler(mock: Mock): (request: Request) => Promise<Response> {
-  return async (request) => toResponse(await mock.handle(await toMockRequest(request)));
+/**
+ * `Request → Response` over the engine: for fetch-based servers, service workers and MSW. With a
+ * `baseUrl` (`http://localhost:5173/api`), its path is taken off before the engine routes.
+ */
+export function fetchHandler(mock: Mock, options: { baseUrl?: string } = {}): (request: Request) => Promise<Response> {
+  const prefix = basePath(options.baseUrl ?? '*');
+  return async (request) => toResponse(await mock.handle(await toMockRequest(request, prefix)));
 }

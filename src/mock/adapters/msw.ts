@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { createMock, type Mock, type MockOptions } from '../mock.js';
-import { toMockRequest, toResponse } from './fetch.js';
+import { fetchHandler } from './fetch.js';
 
 export interface HandlersOptions extends Pick<MockOptions, 'apiKeys' | 'seed' | 'contacts' | 'latency'> {
   /**
@@ -19,13 +19,6 @@ export type MockHandlers = HttpHandler[] & {
   readonly mock: Mock;
 };
 
-/** The path prefix a base URL puts in front of the API's own paths. */
-function prefixOf(baseUrl: string): string {
-  if (baseUrl === '*') return '';
-  const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
-  return path.replace(/\/+$/, '');
-}
-
 /**
  * The stateful mock as MSW handlers: the same pipeline and in-memory store as the server (409s,
  * tenant isolation, bulk envelopes, custom fields), running in the page or in a Node test. Every
@@ -35,13 +28,8 @@ export function createHandlers(options: HandlersOptions = {}): MockHandlers {
   const { baseUrl = '*', mock: given, ...mockOptions } = options;
   const mock = given ?? createMock(mockOptions);
   const base = baseUrl === '*' ? '*' : baseUrl.replace(/\/+$/, '');
-  const prefix = prefixOf(baseUrl);
-
-  const answer = async ({ request }: { request: Request }): Promise<Response> => {
-    const req = await toMockRequest(request);
-    if (prefix && req.path.startsWith(prefix)) req.path = req.path.slice(prefix.length);
-    return toResponse(await mock.handle(req));
-  };
+  const call = fetchHandler(mock, { baseUrl });
+  const answer = ({ request }: { request: Request }): Promise<Response> => call(request);
 
   const handlers = [http.all(`${base}/v2/*`, answer), http.all(`${base}/__admin/*`, answer)];
   return Object.assign(handlers, { mock });

@@ -1,68 +1,73 @@
-import type { Contract } from '../../contract/index.js';
+import { loadAdminContract, type ValidationIssue } from '../../contract/index.js';
+import type { AdminOperationId } from '../../types/admin.js';
 import type { ControlPlane } from '../domain/control-plane.js';
 import type { FaultRegistry } from '../engine/faults.js';
 import { Errors } from '../engine/http-errors.js';
 import type { RequestJournal } from '../engine/journal.js';
 import { errorResponse, json, readJson } from '../engine/respond.js';
+import { route } from '../engine/route.js';
 import type { MockRequest, MockResponse } from '../engine/types.js';
+import { validateRequest } from '../engine/validate.js';
 import { constantTimeEqual } from './constant-time.js';
 import { adminAccess, adminPreflightHeaders } from './guard.js';
-import { adminRoutes } from './handlers.js';
+import { adminHandlers } from './handlers.js';
+
+type AnyHandler = ((ctx: unknown) => Promise<{ status: number; body: unknown }>) & { rules?: (body: unknown, query: MockRequest['query']) => Promise<ValidationIssue[]> | ValidationIssue[] };
 
 export interface AdminOptions {
   /** protects every route but health with the X-Admin-Token header */
   adminToken?: string | undefined;
   /** web origins whose pages may call the control plane */
   adminOrigins: readonly string[];
-  contract: Contract;
   log?: ((line: string) => void) | undefined;
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw Errors.badRequest(`Failed to decode path parameter ${JSON.stringify(segment)}`);
+/** A path whose segments do not decode is refused before routing, as it always was. */
+function assertDecodable(path: string): void {
+  for (const segment of path.split('/')) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      throw Errors.pathUndecodable(segment);
+    }
   }
 }
 
 /**
- * The control plane under /__admin (WireMock's convention): what a frontend needs to drive states
- * the public API cannot reach.
+ * The control plane under /__admin (WireMock's convention), from its own contract
+ * (openapi/admin.yaml) as the API is from its: access (origin, then token) → route → validation by
+ * ajv compiled from the contract, with the rules a schema cannot say → typed handler.
  */
 export function createAdmin(control: ControlPlane, journal: RequestJournal, faults: FaultRegistry, options: AdminOptions) {
-  const started = Date.now();
-  const routes = adminRoutes(control, journal, faults, options.contract);
+  const contract = loadAdminContract();
+  const handlers = adminHandlers(control, journal, faults, Date.now());
 
-  /** Answers a request under /__admin (`path` without the prefix), or undefined for an unknown path. */
-  async function answer(req: MockRequest, path: string, body: unknown): Promise<{ status: number; body: unknown } | undefined> {
-    if (path === '/health' && req.method === 'GET') {
-      return { status: 200, body: { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000), ...(await control.counts()) } };
-    }
-    if (options.adminToken && !constantTimeEqual(req.headers['x-admin-token'] ?? '', options.adminToken)) throw Errors.adminTokenRequired();
-    const matching = routes.filter((r) => r.pattern.test(path));
-    if (matching.length === 0) return undefined;
-    const route = matching.find((r) => r.method === req.method);
-    if (!route) throw Errors.methodNotAllowed([...new Set(matching.map((r) => r.method))]);
-    const params = route.pattern.exec(path)!.slice(1).map(decodeSegment);
-    const dict = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-    return { status: route.status ?? 200, body: await route.run({ req, params, body: dict, raw: body }) };
+  async function answer(req: MockRequest): Promise<MockResponse> {
+    const open = req.method === 'GET' && req.path === '/__admin/health';
+    if (!open && options.adminToken && !constantTimeEqual(req.headers['x-admin-token'] ?? '', options.adminToken)) throw Errors.adminTokenRequired();
+    const match = route(contract, req);
+    if (!match) throw Errors.routeNotFound();
+    assertDecodable(req.path);
+    // the contract's operations are the handlers' keys (a test holds it); the validated request is the handler's context
+    const handler = handlers[match.operation.operationId as AdminOperationId] as unknown as AnyHandler;
+    const valid = await validateRequest(match.operation, req, match.params, readJson(req), handler.rules);
+    const reply = await handler(valid);
+    return json(reply.status, reply.body);
   }
 
   /** Every request under /__admin: pages of other origins are refused before anything runs. */
   async function handle(req: MockRequest): Promise<MockResponse> {
     const access = adminAccess(req, options.adminOrigins);
-    if (req.method === 'OPTIONS') return access.ok ? { status: 204, headers: adminPreflightHeaders(req, access), body: '' } : json(403, { detail: access.reason });
-    if (!access.ok) return json(403, { detail: access.reason });
+    if (!access.ok) return errorResponse(Errors.otherOrigin(access.reason), options.log);
+    if (req.method === 'OPTIONS') return { status: 204, headers: adminPreflightHeaders(req, access), body: '' };
+    let res: MockResponse;
     try {
-      const answered = await answer(req, req.path.slice('/__admin'.length), readJson(req).value);
-      if (!answered) throw Errors.routeNotFound();
-      return json(answered.status, answered.body, access.headers);
+      res = await answer(req);
     } catch (error) {
-      const res = errorResponse(error, options.log);
-      res.headers = { ...access.headers, ...res.headers };
-      return res;
+      res = errorResponse(error, options.log);
     }
+    res.headers = { ...access.headers, ...res.headers };
+    return res;
   }
 
   return { handle };

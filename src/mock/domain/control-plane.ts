@@ -1,16 +1,16 @@
-import type { ValidationIssue } from '../../contract/index.js';
+import { adminSchema, type ValidationIssue } from '../../contract/index.js';
 import type { ApiKeySpec, Counts, DocumentRecord, SnapshotInfo, StoreState } from '../port/records.js';
-import type { SeedOptions } from '../port/repository.js';
+import type { Repository, SeedOptions } from '../port/repository.js';
 import { sign } from './documents.js';
 import { refuse } from './errors.js';
 import { parseState } from './fixtures.js';
-import { TENANT_NAME } from './fixture-schema.js';
-import type { ContactDetails, Service } from './service.js';
+import { contactDetails, type ContactDetails, type DomainClock } from './service.js';
 
 /** Tenants a store holds at most: throwaway tenants come and go, they must not pile up. */
 export const MAX_TENANTS = 1000;
-export const MAX_TENANT_SEED = 10_000;
-const SNAPSHOT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+/** names the control plane's contract allows (openapi/admin.yaml): the rules hold for callers in process too */
+const TENANT_NAME = String(adminSchema('TenantName').pattern);
+const SNAPSHOT_NAME = new RegExp(String(adminSchema('SnapshotName').pattern));
 
 function randomHex(bytes: number): string {
   return [...globalThis.crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -28,14 +28,12 @@ export interface NewTenant {
  */
 export class ControlPlane {
   constructor(
-    private readonly service: Service,
+    private readonly repository: Repository,
+    /** the domain's clock and id source (the service's too) */
+    private readonly clock: DomainClock,
     /** what a full reset seeds: the configured keys, the seed, the contacts per tenant */
     private readonly seed: SeedOptions,
   ) {}
-
-  private get repository() {
-    return this.service.repository;
-  }
 
   counts(): Promise<Counts> {
     return this.repository.counts();
@@ -86,12 +84,12 @@ export class ControlPlane {
   async setIdentityVerified(contactId: string, verified: boolean): Promise<ContactDetails> {
     const contact = (await this.repository.findContact(contactId)) ?? refuse({ kind: 'contact_not_found' });
     await this.repository.setVerified(contact.emailKey, verified);
-    return this.service.details(contact.tenant, contact);
+    return contactDetails(this.repository, contact.tenant, contact);
   }
 
   async signDocument(documentId: string, email: string): Promise<DocumentRecord> {
     const found = (await this.repository.findDocument(documentId)) ?? refuse({ kind: 'document_not_found' });
-    const now = this.service.now();
+    const now = this.clock.now();
     const document = await this.repository.updateDocument(found.tenant, documentId, (current) => ({ document: sign(current, email, now), invite: [] }));
     return document ?? refuse({ kind: 'document_not_found' });
   }
@@ -103,7 +101,7 @@ export class ControlPlane {
   /** Validates a whole state first: a bad file loads nothing and names every record at fault. */
   async loadFixtures(input: unknown): Promise<{ tenants: number; contacts: number; documents: number; users: number }> {
     const keys = new Map((await this.repository.apiKeys()).map((k) => [k.key, k.tenant] as const));
-    const parsed = parseState(input, keys, this.service.now(), this.service.newId);
+    const parsed = parseState(input, keys, this.clock.now(), this.clock.newId);
     if (!parsed.ok) refuse({ kind: 'invalid', issues: parsed.issues });
     await this.repository.importState(parsed.state);
     const { tenants, users } = parsed.state;

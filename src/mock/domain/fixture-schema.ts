@@ -1,8 +1,9 @@
-import { contractDocument, contractLimits } from '../../contract/index.js';
+import { adminSchema, contractDocument, contractLimits } from '../../contract/index.js';
 
 // The state format (what `GET /__admin/export` writes and fixtures and snapshots hold), as a JSON
 // Schema. Field bounds come from the contract's own schemas, so a fixture holds nothing the API
-// would refuse; what an export adds (emailKey, tenant, seq) is accepted and recomputed.
+// would refuse, and tenant names and keys from the control plane's contract; what an export adds
+// (emailKey, tenant, seq) is accepted and recomputed.
 
 type Schema = Record<string, unknown>;
 const component = (name: string) => (contractDocument().components.schemas as Record<string, Schema>)[name]!;
@@ -11,10 +12,6 @@ const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type:
 const dateTime = { type: 'string', format: 'date-time' };
 const uuid = { type: 'string', format: 'uuid' };
 
-/** a tenant name: what fits in a URL path segment and an email domain */
-export const TENANT_NAME = '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$';
-/** an API key: what a Bearer header carries, no spaces */
-export const API_KEY = '^[\\x21-\\x7e]{8,200}$';
 
 const contact = {
   type: 'object',
@@ -83,12 +80,12 @@ export const STATE_SCHEMA = {
         required: ['tenant', 'apiKeys'],
         additionalProperties: false,
         properties: {
-          tenant: { type: 'string', pattern: TENANT_NAME },
+          tenant: adminSchema('TenantName'),
           apiKeys: {
             type: 'array',
             minItems: 1,
             maxItems: 20,
-            items: { type: 'object', required: ['key', 'email'], additionalProperties: false, properties: { key: { type: 'string', pattern: API_KEY }, email: component('Email') } },
+            items: { type: 'object', required: ['key', 'email'], additionalProperties: false, properties: { key: adminSchema('ApiKey'), email: component('Email') } },
           },
           contacts: { type: 'array', items: contact },
           documents: { type: 'array', items: document },

@@ -32,29 +32,69 @@ export interface ServiceOptions {
   newId?: () => string;
 }
 
-/** The service's public face: what the HTTP layer calls, and what a decorator wraps. */
-export type Service = { [K in keyof MockService]: MockService[K] };
+/**
+ * The API's operations in the domain's terms: what the HTTP layer calls, and what a decorator wraps
+ * (overriding one method, forwarding the others). Nothing of the store, the clock or the ids shows
+ * here: the control plane is given those itself.
+ */
+export interface Service {
+  authenticate(key: string): Promise<ApiKeySpec | undefined>;
+  listContacts(tenant: string, query: ListQuery): Promise<ContactPage>;
+  autocomplete(tenant: string, q: string): Promise<ContactRecord[]>;
+  createContact(tenant: string, input: ContactInput): Promise<ContactDetails>;
+  getContact(tenant: string, id: string): Promise<ContactDetails>;
+  updateContact(tenant: string, id: string, fields: ContactFields): Promise<ContactDetails>;
+  /** deletes the CRM profile only; the platform user (and its identity) stays */
+  deleteContact(tenant: string, id: string): Promise<ContactRecord>;
+  patchCustomFields(tenant: string, id: string, set: CustomFieldMap | undefined, remove: string[] | undefined): Promise<ContactDetails>;
+  contactDocuments(tenant: string, id: string): Promise<{ contact: ContactRecord; documents: DocumentRecord[] }>;
+  bulkCreate(tenant: string, items: ContactInput[]): Promise<BulkOutcome[]>;
+  bulkUpdate(tenant: string, items: (ContactFields & { id: string })[]): Promise<BulkOutcome[]>;
+  bulkDelete(tenant: string, ids: string[]): Promise<BulkOutcome[]>;
+  createDocument(tenant: string, owner: string, input: NewDocument): Promise<DocumentRecord>;
+  getDocument(tenant: string, id: string): Promise<DocumentRecord>;
+  addParticipants(tenant: string, owner: string, id: string, incoming: NewParticipant[]): Promise<DocumentRecord>;
+  removeParticipant(tenant: string, id: string, email: string): Promise<DocumentRecord>;
+}
+
+/** A contact's profile: the contact with its user's identity and its documents (the API's and the control plane's). */
+export async function contactDetails(repository: Repository, tenant: string, contact: ContactRecord): Promise<ContactDetails> {
+  const [identityVerified, documents] = await Promise.all([repository.isVerified(contact.emailKey), repository.documentsOf(tenant, contact.emailKey)]);
+  return { contact, identityVerified, documents };
+}
+
+/** The clock and the id source of the domain: the service's and the control plane's. */
+export interface DomainClock {
+  /** now, as records keep time (ISO 8601) */
+  now(): string;
+  newId(): string;
+}
+
+export function domainClock(options: ServiceOptions): DomainClock {
+  const clock = options.now ?? (() => new Date());
+  return { now: () => clock().toISOString(), newId: options.newId ?? (() => globalThis.crypto.randomUUID()) };
+}
 
 /**
  * The rules of the API over a repository: duplicates, PUT semantics, custom fields, bulk outcomes,
  * participants and the document status machine. It speaks records and domain errors; turning them
  * into status codes and bodies is the HTTP layer's job.
  */
-export class MockService {
-  private readonly clock: () => Date;
-  readonly newId: () => string;
+export class MockService implements Service {
+  private readonly clock: DomainClock;
 
   constructor(
     readonly repository: Repository,
     options: ServiceOptions,
   ) {
-    this.clock = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.clock = domainClock(options);
   }
 
-  now(): string {
-    return this.clock().toISOString();
+  private now(): string {
+    return this.clock.now();
   }
+
+  private readonly newId = (): string => this.clock.newId();
 
   authenticate(key: string): Promise<ApiKeySpec | undefined> {
     return this.repository.authenticate(key);
@@ -87,7 +127,6 @@ export class MockService {
     return this.details(tenant, contact ?? refuse({ kind: 'contact_not_found' }));
   }
 
-  /** Deletes the CRM profile only; the platform user (and its identity) stays. */
   async deleteContact(tenant: string, id: string): Promise<ContactRecord> {
     return (await this.repository.deleteContact(tenant, id)) ?? refuse({ kind: 'contact_not_found' });
   }
@@ -107,10 +146,8 @@ export class MockService {
     return (await this.repository.getContact(tenant, id)) ?? refuse({ kind: 'contact_not_found' });
   }
 
-  /** a contact's profile, for the control plane too (which finds contacts across tenants) */
-  async details(tenant: string, contact: ContactRecord): Promise<ContactDetails> {
-    const [identityVerified, documents] = await Promise.all([this.repository.isVerified(contact.emailKey), this.repository.documentsOf(tenant, contact.emailKey)]);
-    return { contact, identityVerified, documents };
+  private details(tenant: string, contact: ContactRecord): Promise<ContactDetails> {
+    return contactDetails(this.repository, tenant, contact);
   }
 
   // ---- bulk: each item independent, outcomes in input order ------------------------------

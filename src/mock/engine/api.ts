@@ -1,4 +1,4 @@
-import type { Contract, Operation } from '../../contract/index.js';
+import type { Contract } from '../../contract/index.js';
 import type { Service } from '../domain/service.js';
 import { HANDLERS } from './handlers/index.js';
 import type { OperationId } from '../../types/index.js';
@@ -6,7 +6,10 @@ import type { Handler, HandlerContext } from './handlers/types.js';
 import { Errors } from './http-errors.js';
 import { failure, type FaultRegistry } from './faults.js';
 import { preferences, preferred } from './prefer.js';
+import type { RequestJson } from './respond.js';
 import type { FaultKind, MockRequest } from './types.js';
+import { route } from './route.js';
+import { validateRequest } from './validate.js';
 
 export interface ApiOptions {
   /** added delay for every API request, in ms */
@@ -55,17 +58,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createApi(contract: Contract, service: Service, faults: FaultRegistry, options: ApiOptions = {}) {
   assertHandlersMatch(contract);
 
-  function route(req: MockRequest): { operation: Operation; params: Record<string, string> } | undefined {
-    const match = contract.match(req.method, req.path);
-    if (match.operation) return match;
-    if (!match.pathExists) return undefined;
-    const allow = contract.operations.filter((op) => contract.match(op.method, req.path).operation === op).map((op) => op.method.toUpperCase());
-    throw Errors.methodNotAllowed(allow);
-  }
-
   /** Undefined when no operation has this path (the caller answers 404). */
-  async function answer(req: MockRequest, json: { value: unknown; isJson: boolean }, state: RequestState): Promise<ApiAnswer | undefined> {
-    const match = route(req);
+  async function answer(req: MockRequest, json: RequestJson, state: RequestState): Promise<ApiAnswer | undefined> {
+    const match = route(contract, req);
     if (!match) return undefined;
     const op = match.operation;
     state.operationId = op.operationId;
@@ -80,20 +75,9 @@ export function createApi(contract: Contract, service: Service, faults: FaultReg
     if (effect?.fault === 'reset') return { status: 0, body: undefined, fault: 'reset' };
     if (effect?.status) throw failure(effect.status, effect.retryAfter);
     if (asked.example) return { ...asked.example, ...(effect?.fault ? { fault: effect.fault } : {}) };
-    if (op.hasRequestBody && req.body !== undefined && !json.isJson) throw Errors.unsupportedMediaType(req.headers['content-type'] ?? '');
-    const path = op.validatePath(match.params);
-    const query = op.validateQuery(req.query);
-    const body = op.validateBody(json.value);
-    const issues = [path, query, body].flatMap((r) => (r.ok ? [] : r.issues));
-    if (issues.length) throw Errors.validation(issues);
+    const valid = await validateRequest(op, req, match.params, json);
     const handler = HANDLERS[op.operationId as OperationId] as unknown as Handler<OperationId>;
-    const ctx = {
-      service,
-      caller: { tenant: key.tenant, owner: key.email },
-      params: path.ok ? path.value : {},
-      query: query.ok ? query.value : {},
-      body: body.ok ? body.value : undefined,
-    } as unknown as HandlerContext<OperationId>;
+    const ctx = { service, caller: { tenant: key.tenant, owner: key.email }, ...valid } as unknown as HandlerContext<OperationId>;
     // an empty or cut answer comes after the operation ran: the client cannot know whether it did
     const answer: ApiAnswer = await handler(ctx);
     return effect?.fault ? { ...answer, fault: effect.fault } : answer;

@@ -1,4 +1,4 @@
-import { ApiError, Errors } from './http-errors.js';
+import { Errors, type ApiError } from './http-errors.js';
 import type { FaultKind, MockResponse } from './types.js';
 
 /** What a fault does to one request. */
@@ -31,7 +31,6 @@ export interface Fault extends FaultSpec {
 }
 
 export const MAX_FAULTS_PER_TENANT = 100;
-export const MAX_FAULT_DELAY_MS = 60_000;
 
 const REASONS: Record<number, string> = {
   429: 'Too Many Requests',
@@ -51,7 +50,7 @@ export function isFailureStatus(status: number): boolean {
 export function failure(status: number, retryAfter?: number): ApiError {
   const headers: Record<string, string> = {};
   if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfter ?? 1);
-  return new ApiError(status, REASONS[status] ?? 'Server Error', headers);
+  return Errors.injected(status, REASONS[status] ?? 'Server Error', headers);
 }
 
 /** An answer with a fault applied: the one place a fault kind becomes what the transport does. */
@@ -78,7 +77,7 @@ export class FaultRegistry {
 
   add(spec: FaultSpec): Fault {
     if (this.faults.filter((f) => f.tenant === spec.tenant).length >= MAX_FAULTS_PER_TENANT) {
-      throw Errors.badRequest(`tenant ${spec.tenant} already has ${MAX_FAULTS_PER_TENANT} faults: delete some first`);
+      throw Errors.tooManyFaults(spec.tenant, MAX_FAULTS_PER_TENANT);
     }
     const fault: Fault = { ...spec, id: `f${++this.seq}`, createdAt: new Date().toISOString(), applied: 0 };
     this.faults.push(fault);

@@ -1,3 +1,4 @@
+import { adminLimits } from '../../contract/index.js';
 import type { JournalEntry } from '../../types/admin.js';
 import { parseJsonBody } from './json-body.js';
 
@@ -37,7 +38,8 @@ export class RequestJournal {
   private head = 0;
   private chars = 0;
 
-  constructor(readonly limits: JournalLimits = { capacity: 1000, maxChars: 4 * 1024 * 1024 }) {}
+  /** by default as many entries as the control plane's contract lets GET /__admin/requests ask for */
+  constructor(readonly limits: JournalLimits = { capacity: adminLimits().journalEntries, maxChars: 4 * 1024 * 1024 }) {}
 
   get capacity(): number {
     return this.limits.capacity;

@@ -1,5 +1,5 @@
-import type { Operation } from '../../contract/index.js';
-import { isFailureStatus, MAX_FAULT_DELAY_MS, type FaultEffect } from './faults.js';
+import { adminLimits, type Operation } from '../../contract/index.js';
+import { isFailureStatus, type FaultEffect } from './faults.js';
 import { Errors } from './http-errors.js';
 import { FAULT_KINDS, type FaultKind } from './types.js';
 
@@ -44,12 +44,13 @@ export function preferred(prefs: Map<string, string>, op: Operation): Preferred 
   }
   const fault = prefs.get('fault');
   if (fault !== undefined) {
-    if (!isFaultKind(fault)) throw Errors.badRequest(`Prefer: fault=${fault} is not a fault; use ${FAULT_CHOICES}`);
+    if (!isFaultKind(fault)) throw Errors.preferFaultInvalid(fault, FAULT_CHOICES);
     effect.fault = fault;
   }
   const delay = prefs.get('delay');
   if (delay !== undefined) {
-    if (!/^\d+$/.test(delay) || Number(delay) > MAX_FAULT_DELAY_MS) throw Errors.badRequest(`Prefer: delay=${delay} is not a delay; use delay=MS with MS from 0 to ${MAX_FAULT_DELAY_MS}`);
+    const max = adminLimits().faultDelayMs;
+    if (!/^\d+$/.test(delay) || Number(delay) > max) throw Errors.preferDelayInvalid(delay, max);
     effect.delayMs = Number(delay);
   }
   if (Object.keys(effect).length) result.effect = effect;

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../../contract/index.js';
 import type { CustomFieldsProblem, ParticipantProblem, Problem } from '../domain/errors.js';
-import { ApiError } from './http-errors.js';
+import { ApiError, type ErrorCode } from './http-errors.js';
 
 function participantIssue(problem: ParticipantProblem): ValidationIssue {
   switch (problem.kind) {
@@ -58,38 +58,48 @@ function customFieldsIssue(problem: CustomFieldsProblem): ValidationIssue {
   }
 }
 
+/** The catalogue's code of a domain refusal: one per kind of problem. */
+export function problemCode(problem: Problem): ErrorCode {
+  return `MOCK_ERR_${problem.kind.toUpperCase() as Uppercase<Problem['kind']>}`;
+}
+
 /** A domain refusal as the HTTP answer a FastAPI service would give, `loc` naming the field. */
 export function fromProblem(problem: Problem): ApiError {
+  const [status, detail] = answerOf(problem);
+  return new ApiError(status, detail, {}, problemCode(problem));
+}
+
+function answerOf(problem: Problem): [number, string | ValidationIssue[]] {
   switch (problem.kind) {
     case 'contact_not_found':
-      return new ApiError(404, 'Contact not found');
+      return [404, 'Contact not found'];
     case 'document_not_found':
-      return new ApiError(404, 'Document not found');
+      return [404, 'Document not found'];
     case 'participant_not_found':
-      return new ApiError(404, 'Participant not found');
+      return [404, 'Participant not found'];
     case 'duplicate_email':
-      return new ApiError(409, 'Contact with this email already exists');
+      return [409, 'Contact with this email already exists'];
     case 'document_closed':
-      return new ApiError(409, `Document is ${problem.status}; its participants can no longer change`);
+      return [409, `Document is ${problem.status}; its participants can no longer change`];
     case 'not_pending':
-      return new ApiError(409, `Document is ${problem.status}, not PENDING`);
+      return [409, `Document is ${problem.status}, not PENDING`];
     case 'already_signed':
-      return new ApiError(409, 'Participant has already signed');
+      return [409, 'Participant has already signed'];
     case 'step_waiting':
-      return new ApiError(409, `Step ${problem.step} has not signed yet`);
+      return [409, `Step ${problem.step} has not signed yet`];
     case 'participants_invalid':
-      return new ApiError(422, problem.problems.map(participantIssue));
+      return [422, problem.problems.map(participantIssue)];
     case 'custom_fields_invalid':
-      return new ApiError(422, problem.problems.map(customFieldsIssue));
+      return [422, problem.problems.map(customFieldsIssue)];
     case 'tenant_exists':
-      return new ApiError(409, `Tenant ${problem.tenant} already exists (or the key is taken)`);
+      return [409, `Tenant ${problem.tenant} already exists (or the key is taken)`];
     case 'tenant_not_found':
-      return new ApiError(404, `Tenant ${problem.tenant} not found`);
+      return [404, `Tenant ${problem.tenant} not found`];
     case 'too_many_tenants':
-      return new ApiError(409, `The sandbox holds at most ${problem.max} tenants: delete some first`);
+      return [409, `The sandbox holds at most ${problem.max} tenants: delete some first`];
     case 'snapshot_not_found':
-      return new ApiError(404, `Snapshot ${problem.name} not found`);
+      return [404, `Snapshot ${problem.name} not found`];
     case 'invalid':
-      return new ApiError(422, problem.issues);
+      return [422, problem.issues];
   }
 }

@@ -23,13 +23,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 export function errorResponse(error: unknown, log: ((line: string) => void) | undefined): MockResponse {
   const apiError =
     error instanceof ApiError ? error : error instanceof DomainError ? fromProblem(error.problem) : error instanceof StoreFullError ? Errors.storeFull(error.what, error.limitBytes) : undefined;
-  if (apiError) return json(apiError.status, { detail: apiError.detail }, apiError.headers);
+  if (apiError) return { ...json(apiError.status, { detail: apiError.detail }, apiError.headers), ...(apiError.code ? { code: apiError.code } : {}) };
   try {
     log?.(`internal error: ${(error as Error)?.stack ?? String(error)}`);
   } catch {
     // logging must not turn one failed request into a failed process
   }
-  return json(500, { detail: Errors.internal().detail });
+  const internal = Errors.internal();
+  return { ...json(internal.status, { detail: internal.detail }), code: internal.code };
 }
 
 function bodyRefusal(error: BodyError): ApiError {
@@ -41,7 +42,7 @@ function bodyRefusal(error: BodyError): ApiError {
     case 'charset':
       return Errors.unsupportedCharset(error.message);
     case 'aborted':
-      return Errors.badRequest(error.message);
+      return Errors.bodyAborted(error.message);
   }
 }
 

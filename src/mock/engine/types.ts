@@ -40,4 +40,6 @@ export interface MockResponse {
   body: string;
   /** the transport breaks the connection: before answering (reset) or halfway through the body (truncate) */
   fault?: TransportFault;
+  /** a refusal's code in the error catalogue (engine/http-errors.ts): journaled and logged, never sent */
+  code?: string;
 }

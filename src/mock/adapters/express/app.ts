@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { MAX_BODY_BYTES, type BodyError, type MockRequest, type MockResponse } from '../../engine/types.js';
 import { queryMap } from '../../engine/query.js';
 import { createMock, type Mock, type MockOptions } from '../../mock.js';
-import { docsRouter } from './docs-page.js';
+import { docsRouter, referenceKey } from './docs-page.js';
 
 /**
  * The mock's Express app as its consumers see it: a Node request listener (for `http.createServer`,
@@ -73,7 +73,7 @@ export function createMockApp(options: MockOptions & { mock?: Mock } = {}): Mock
   // the API sends no ETags (a 304 would leave a client without the body the contract promises)
   app.set('etag', false);
   Object.assign(app.locals, { mock });
-  app.use(docsRouter());
+  app.use(docsRouter({ key: () => referenceKey(mock) }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const handOn = (text: string | undefined, error: BodyError | undefined) => mock.handle(toMockRequest(req, text, error)).then((answer) => send(res, answer), next);
     // mounted behind the host app's own body parser, the body arrives read (and parsed): the engine takes it as text again

@@ -1,10 +1,10 @@
-import { ConformanceFailure, NetworkFailure, type HttpClient } from './client.js';
-import { inferred } from './contract/decisions.js';
-import type { DecisionLedger } from './contract/ledger.js';
-import { inScope, type AssertionScope } from './expect.js';
+import { ConformanceFailure, NetworkFailure, type HttpClient } from '../http/client.js';
+import { inferred } from '../contract/decisions.js';
+import type { DecisionLedger } from '../contract/ledger.js';
+import { inScope, type AssertionScope } from '../checks/expect.js';
 import type { RunTracker } from './cleanup.js';
-import { notesSummary } from './reporters/failure-text.js';
-import type { Check, CheckContext, CheckResult, ExchangeRecord } from './types.js';
+import { notesSummary } from '../reporters/failure-text.js';
+import type { Check, CheckContext, CheckResult, ExchangeRecord } from '../types.js';
 
 export interface HandWrittenRun {
   checks: Check[];

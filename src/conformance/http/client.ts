@@ -1,6 +1,6 @@
-import { loadContract, type Contract } from '../contract/index.js';
+import { loadContract, type Contract } from '../../contract/index.js';
 import { explainNetworkError } from './network.js';
-import type { ExchangeRecord, Note } from './types.js';
+import type { ExchangeRecord, Note } from '../types.js';
 
 export class ConformanceFailure extends Error {}
 

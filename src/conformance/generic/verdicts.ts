@@ -1,15 +1,15 @@
 import { acceptancesIn, loadContract, provenance, written, type Acceptance, type Operation } from '../../contract/index.js';
-import type { Answer } from '../client.js';
+import type { Answer } from '../http/client.js';
 import { DECIDED } from '../contract/decided.js';
 import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { decisionsOn, decisionsVisited, schemaTrail, type Segment } from '../contract/trail.js';
-import { GENERIC, type GenericId } from '../generic/catalogue.js';
-import type { FindingBook } from '../generic/findings.js';
-import { decisionIn, type Finding } from '../generic/inspector.js';
+import { GENERIC, type GenericId } from './catalogue.js';
+import type { FindingBook } from './findings.js';
+import { decisionIn, type Finding } from './inspector.js';
 import type { ExchangeRecord } from '../types.js';
-import type { Mutation } from './mutations.js';
-import { bodySchemaOf, parametersOf, type RequestCase } from './requests.js';
+import type { Mutation } from '../generate/mutations.js';
+import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/requests.js';
 
 const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;
 const success = (status: number) => status >= 200 && status < 300;

@@ -1,5 +1,5 @@
-import { loadContract } from '../contract/index.js';
-import type { CoverageRow, ExchangeRecord } from './types.js';
+import { loadContract } from '../../contract/index.js';
+import type { CoverageRow, ExchangeRecord } from '../types.js';
 
 /** Operations × declared statuses: which answers of the contract the run actually saw. */
 export class Coverage {

@@ -1,20 +1,20 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { CLEANUP, catalogue, cleanupResult } from './catalogue.js';
-import { CHECKS } from './checks/index.js';
-import { HttpClient, type Observer } from './client.js';
+import { CHECKS } from '../checks/index.js';
+import { HttpClient, type Observer } from '../http/client.js';
 import { RunTracker, cleanUp } from './cleanup.js';
-import { allDecisions } from './contract/decisions.js';
-import { DecisionLedger } from './contract/ledger.js';
+import { allDecisions } from '../contract/decisions.js';
+import { DecisionLedger } from '../contract/ledger.js';
 import { Coverage } from './coverage.js';
-import { generate } from './generate/engine.js';
-import { GENERIC_CHECKS, GENERIC, type GenericId } from './generic/catalogue.js';
-import { FindingBook } from './generic/findings.js';
-import { Inspector } from './generic/inspector.js';
-import { Judge } from './generate/verdicts.js';
+import { generate } from '../generate/engine.js';
+import { GENERIC_CHECKS, GENERIC, type GenericId } from '../generic/catalogue.js';
+import { FindingBook } from '../generic/findings.js';
+import { Inspector } from '../generic/inspector.js';
+import { Judge } from '../generic/verdicts.js';
 import { runHandWritten } from './handwritten.js';
 import { selectChecks } from './select.js';
 import { probeTarget } from './target.js';
-import type { Check, CheckResult, RunSummary } from './types.js';
+import type { Check, CheckResult, RunSummary } from '../types.js';
 
 export { TargetError } from './target.js';
 

@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from './types.js';
+import type { CatalogueEntry } from '../types.js';
 
 const matches = (id: string, patterns: string[]) => patterns.some((p) => id === p || id.startsWith(p));
 

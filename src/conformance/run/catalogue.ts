@@ -1,7 +1,7 @@
-import { CHECKS } from './checks/index.js';
+import { CHECKS } from '../checks/index.js';
 import type { CleanupReport } from './cleanup.js';
-import { GENERIC_CHECKS } from './generic/catalogue.js';
-import type { CatalogueEntry, Check, CheckResult } from './types.js';
+import { GENERIC_CHECKS } from '../generic/catalogue.js';
+import type { CatalogueEntry, Check, CheckResult } from '../types.js';
 
 /** Not a rule of the API but of the run: what it created is gone at the end. */
 export const CLEANUP: CatalogueEntry = {

@@ -1,4 +1,4 @@
-import { NetworkFailure, type HttpClient, type Answer } from './client.js';
+import { NetworkFailure, type HttpClient, type Answer } from '../http/client.js';
 
 /** The run cannot start: usage is fine but the target is not one to check (exit 2, one line). */
 export class TargetError extends Error {}

@@ -1,6 +1,6 @@
-import type { HttpClient } from './client.js';
-import { at } from './read.js';
-import type { Tracker } from './types.js';
+import type { HttpClient } from '../http/client.js';
+import { at } from '../checks/read.js';
+import type { Tracker } from '../types.js';
 
 /** What a run created; deleted at the end, also after failures and on Ctrl-C. */
 export class RunTracker implements Tracker {
