@@ -57,7 +57,7 @@ describe('what the issue found unmarked, marked', () => {
     const tag = p.checkRequest(op('listContacts'), { query: { tag: 't'.repeat(51) } });
     expect(tag).toEqual([expect.objectContaining({ part: 'query', at: ['tag'], keyword: 'maxLength', basis: decidedAt('#/paths/~1v2~1contacts/get/parameters/3/schema/maxLength') })]);
     const ids = p.checkRequest(op('bulkDeleteContacts'), { body: { contactIds: ['x'.repeat(65)] } });
-    expect(ids).toEqual([expect.objectContaining({ at: ['contactIds', 0], keyword: 'maxLength', basis: decidedAt('#/components/schemas/BulkUpdateItem/properties/id/maxLength') })]);
+    expect(ids).toEqual([expect.objectContaining({ at: ['contactIds', 0], keyword: 'maxLength', basis: decidedAt('#/components/schemas/BulkDeleteRequest/properties/contactIds/items/maxLength') })]);
   });
 
   it('an id that is not a string is documented refused, and what an invalid item does to the request is inferred', () => {
