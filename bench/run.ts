@@ -14,6 +14,7 @@ import { freePort } from '../scripts/free-port.js';
 import { startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
+import { renderTrafficBench, trafficBench, type TrafficBench } from './traffic.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KEY = 'sk_bench';
@@ -38,6 +39,8 @@ const program = new Command('bench')
   .option('--no-startup', 'skip the startup measurement')
   .option('--no-scale', 'skip the scale measurement')
   .option('--no-stores', 'leave out the embedded (--data) and PostgreSQL (--database-url) stores')
+  .option('--no-traffic', 'skip the validating proxy (against Prism proxy) and the HAR validation')
+  .option('--har-exchanges <n>', 'exchanges in the HAR the validator reads', wholeNumber('--har-exchanges', 1), 100_000)
   .option('--store-scale <counts>', 'contacts in the PostgreSQL scale tenant, comma-separated', list, [100_000])
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
   .option('--baseline <dir>', 'also load a baseline build of the mock (a checkout with dist/ built) in the same rounds, to compare before and after a change')
@@ -54,13 +57,15 @@ const opts = program.opts<{
   throughput: boolean;
   startup: boolean;
   stores: boolean;
+  traffic: boolean;
+  harExchanges: number;
   storeScale: number[];
   source?: boolean;
   baseline?: string;
   quick?: boolean;
   out: string;
 }>();
-if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1 });
+if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 1000 });
 
 const log = (line: string) => console.log(line);
 
@@ -75,6 +80,21 @@ function mockArgs(port: number, contacts: number | undefined): string[] {
   const args = ['--port', String(port)];
   if (contacts !== undefined) args.push('--api-key', TENANT_KEY, '--contacts', String(contacts));
   return args;
+}
+
+/** The conformance CLI, built or from source like the mock. */
+function conformanceCli(): [string, string[]] {
+  if (opts.source) return [process.execPath, ['--import', 'tsx', join(root, 'src/conformance/cli.ts')]];
+  return [process.execPath, [join(root, 'dist/conformance/cli.js')]];
+}
+
+async function traffic(): Promise<TrafficBench> {
+  const mock = await startOurs(opts.listContacts);
+  try {
+    return await trafficBench({ root, cli: conformanceCli(), mock, key: KEY, seconds: opts.seconds, rounds: opts.rounds, connections: opts.connections, harExchanges: opts.harExchanges, oneAtATime: opts.quick ? 200 : 2000, log });
+  } finally {
+    await mock.stop();
+  }
 }
 
 /** Our mock; `store` adds --data or --database-url (memory otherwise), `env` its environment. */
@@ -270,8 +290,9 @@ async function main(): Promise<void> {
   };
   for (const count of opts.scale || []) report.scale.push(await scale(count));
   if (opts.stores) for (const count of opts.storeScale) report.scale.push(await scale(count, 'postgres'));
+  const passive = opts.traffic ? await traffic() : undefined;
   await fixtures?.stop();
-  const markdown = renderMarkdown(report);
+  const markdown = [renderMarkdown(report), ...(passive ? ['', ...renderTrafficBench(passive)] : [])].join('\n');
   writeFileSync(opts.out, markdown + '\n');
   log('');
   log(markdown);

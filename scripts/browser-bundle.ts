@@ -12,6 +12,7 @@ export const BROWSER_ENTRIES = {
   'allsign-v2-toolkit/msw': 'src/mock/adapters/msw.ts',
   'allsign-v2-toolkit/mock/core': 'src/mock/core.ts',
   'allsign-v2-toolkit/admin': 'src/admin-client/index.ts',
+  'allsign-v2-toolkit/validate': 'src/validate/index.ts',
 } as const;
 
 export interface BrowserBundle {

@@ -9,6 +9,7 @@ import { prettyProgress, prettySummary } from './reporters/pretty.js';
 import { DEFAULT_GENERATE, TargetError, runConformance } from './run/runner.js';
 import { unknownPatterns } from './run/select.js';
 import type { RunSummary } from './types.js';
+import { TRAFFIC_COMMANDS, trafficMain } from './traffic/cli.js';
 
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 /** The path is part of the target: https://host/api calls https://host/api/v2/contacts. */
@@ -54,6 +55,10 @@ function program(): Command {
     .addHelpText(
       'after',
       `
+Commands: allsign-conformance proxy --upstream URL [--port N] [--record FILE.har] [--fail-on …]
+(a validating proxy), allsign-conformance har FILE.har [--fail-on …] (validate a recording),
+allsign-conformance fixtures FILE.har --output FILE (a recording as the mock's fixtures) and
+allsign-conformance replay FILE.har --base-url URL (send it again, report what differs); each has --help.
 Checks: hand-written ones (a rule of the reference each), generic ones (generic.*: applied to every
 answer and to requests generated from the contract's schemas with fast-check), and
 cleanup.nothing-left, which runs whenever the run created something unless --skip names it.
@@ -98,6 +103,8 @@ function cannotRun(message: string): never {
 }
 
 async function main(): Promise<void> {
+  // proxy and har: the passive side, on the same contract and checks (src/conformance/traffic)
+  if ((TRAFFIC_COMMANDS as readonly string[]).includes(process.argv[2] ?? '')) return trafficMain(process.argv);
   const cmd = program();
   try {
     cmd.parse(process.argv);

@@ -1,8 +1,8 @@
-import type { ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
 import { compileBounds } from './bounds.js';
-import { limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
+import { instanceSegments, limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
 import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
 import { coerceParams } from './params.js';
 
@@ -10,7 +10,20 @@ export type JsonSchema = Record<string, unknown>;
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
-export type RequestCheck<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+/**
+ * A constraint a request part broke, as the contract writes it: the keyword, where in the part's
+ * value (a parameter's name first for path and query), and for `required` the missing property.
+ * What a traffic validator needs to find the constraint's provenance; the issues are for the wire.
+ */
+export interface BrokenConstraint {
+  at: (string | number)[];
+  keyword: string;
+  property?: string;
+  /** the validator's schema path to the keyword (none for the bounds checked before the schema) */
+  schemaPath?: string;
+}
+
+export type RequestCheck<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; broken: BrokenConstraint[] };
 export type ResponseCheck = { ok: true } | { ok: false; errors: string[] };
 
 export interface ResponseSpec {
@@ -121,9 +134,21 @@ function templateToRegex(path: string): { regex: RegExp; names: string[] } {
   return { regex: new RegExp(`^${source}/?$`), names };
 }
 
+function brokenBy(errors: ErrorObject[]): BrokenConstraint[] {
+  return errors.map((e) => {
+    const missing = e.keyword === 'required' ? (e.params as { missingProperty?: unknown }).missingProperty : undefined;
+    return { at: instanceSegments(e.instancePath), keyword: e.keyword, schemaPath: e.schemaPath, ...(typeof missing === 'string' ? { property: missing } : {}) };
+  });
+}
+
+/** The bounds pre-check speaks in issues: a list's or a dictionary's size. */
+const brokenBounds = (issues: ValidationIssue[]): BrokenConstraint[] =>
+  issues.map((issue) => ({ at: issue.loc.slice(1), keyword: issue.ctx?.field_type === 'Dictionary' ? 'maxProperties' : 'maxItems' }));
+
 function check<T>(validate: ValidateFunction, data: T, location: Location): RequestCheck<T> {
   if (validate(data)) return { ok: true, value: data };
-  return { ok: false, issues: toValidationIssues(validate.errors ?? [], location) };
+  const errors = validate.errors ?? [];
+  return { ok: false, issues: toValidationIssues(errors, location), broken: brokenBy(errors) };
 }
 
 /** Query or path strings: coerced the way FastAPI would, then validated (defaults filled). */
@@ -134,7 +159,9 @@ function checkParams(validate: ValidateFunction, schema: JsonSchema, raw: Record
   // a parameter that did not parse is reported once, as a parsing error
   const failed = new Set(coerced.issues.map((issue) => issue.loc[1]));
   const rest = checked.ok ? [] : checked.issues.filter((issue) => !failed.has(issue.loc[1]));
-  return { ok: false, issues: [...coerced.issues, ...rest] };
+  const restBroken = checked.ok ? [] : checked.broken.filter((b) => !failed.has(b.at[0] ?? b.property!));
+  const unparsed = coerced.issues.map((issue) => ({ at: [issue.loc[1]!], keyword: 'type' }));
+  return { ok: false, issues: [...coerced.issues, ...rest], broken: [...unparsed, ...restBroken] };
 }
 
 /** Compile on first use: a process that serves a few operations (or only health) skips the rest. */
@@ -196,10 +223,10 @@ function buildOperation(method: HttpMethod, path: string, raw: RawOperation, opt
       if (!bodyValidator) return { ok: true, value: body };
       if (body === undefined) {
         if (!bodyRequired) return { ok: true, value: body };
-        return { ok: false, issues: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] };
+        return { ok: false, issues: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }], broken: [{ at: [], keyword: 'required' }] };
       }
       const outOfBounds = bodyBounds!(body);
-      if (outOfBounds.length) return { ok: false, issues: limitIssues(outOfBounds) };
+      if (outOfBounds.length) return { ok: false, issues: limitIssues(outOfBounds), broken: brokenBounds(outOfBounds) };
       return check(bodyValidator, body, 'body');
     },
     validateResponse(status, body) {

@@ -1,6 +1,6 @@
 export { loadAdminContract, loadContract } from './contract.js';
 export { createAjv } from './ajv.js';
-export type { Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
+export type { BrokenConstraint, Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
 export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js';
 // exported under another name: `Location` is the DOM's
 export type { ValidationIssue, Location as IssueLocation } from './fastapi-errors.js';

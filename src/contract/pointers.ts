@@ -30,6 +30,17 @@ export function valueAt(doc: unknown, pointer: string): unknown {
  * its place, with the target's keywords under its own.
  */
 export function nodeAt(doc: OpenApiDocument, pointer: string): ContractNode | undefined {
+  // a judge of traffic asks the same few pointers for every exchange; a document is never changed
+  let known = resolved.get(doc);
+  if (!known) resolved.set(doc, (known = new Map()));
+  let node = known.get(pointer);
+  if (node === undefined) known.set(pointer, (node = resolve(doc, pointer) ?? null));
+  return node ?? undefined;
+}
+
+const resolved = new WeakMap<OpenApiDocument, Map<string, ContractNode | null>>();
+
+function resolve(doc: OpenApiDocument, pointer: string): ContractNode | undefined {
   let at = pointer;
   for (let hops = 0; hops < 20; hops++) {
     const value = valueAt(doc, at);
@@ -37,7 +48,7 @@ export function nodeAt(doc: OpenApiDocument, pointer: string): ContractNode | un
     const { $ref: ref, ...siblings } = value as Record<string, unknown>;
     if (typeof ref !== 'string') return { pointer: at, value: value as Record<string, unknown> };
     if (siblings['x-inferred'] !== undefined || siblings['x-documented'] !== undefined) {
-      const target = nodeAt(doc, ref);
+      const target = resolve(doc, ref);
       return { pointer: at, value: { ...target?.value, ...siblings } };
     }
     at = ref;

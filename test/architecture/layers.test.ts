@@ -46,10 +46,12 @@ const ALLOWED: Record<string, string[]> = {
   adapters: ['cli', 'mock-entry', 'admin-client', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
   conformance: ['cli', 'contract', 'types'],
   'admin-client': ['types'],
+  // the fetch wrapper: the conformance suite's traffic judge, in a page
+  validate: ['conformance', 'contract', 'types'],
 };
 
 /** Layers whose code must run in a browser: no Node built-ins, no server framework. */
-const PORTABLE = new Set(['types', 'contract', 'port', 'seed', 'stores', 'domain', 'engine', 'admin', 'admin-client']);
+const PORTABLE = new Set(['types', 'contract', 'port', 'seed', 'stores', 'domain', 'engine', 'admin', 'admin-client', 'validate']);
 /** Stores on disk or on a server: Node only, never imported by the core (the memory store stays portable). */
 const NODE_STORES = /\/mock\/stores\/sql\//;
 const NODE_ONLY = /^(node:|express$|cors$|sonic-boom$|fs$|path$|crypto$|events$|http$|net$|os$|zlib$|child_process$|url$)/;

@@ -1,25 +1,8 @@
 import express, { type Express } from 'express';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../src/conformance/index.js';
+import { upstream as listen } from '../support/listen.js';
 import { KEY_A, runAgainst, startMock } from './helpers.js';
-
-async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const server: Server = await new Promise((resolve) => {
-    const s = createServer(handler).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const refusal = (baseUrl: string, timeoutMs = 2000) => runConformance({ baseUrl, apiKey: KEY_A, timeoutMs }).then(() => 'ran', (e: Error) => e.message);
 

@@ -156,6 +156,8 @@ describe('request spellings', () => {
     expect(create.validateBody({ email: 'ana@example.com', full_name: 'A', fullName: 'B' })).toEqual({
       ok: false,
       issues: [{ type: 'value_error', loc: ['body', 'fullName'], msg: 'Value error, give either full_name or fullName, not both', input: 'B' }],
+      // the constraint as written, for a judge of traffic to find its provenance
+      broken: [{ at: [], keyword: 'not' }],
     });
   });
 });
@@ -179,6 +181,7 @@ describe('validation errors are FastAPI-shaped', () => {
     expect(contract.operation('createContact').validateBody(undefined)).toEqual({
       ok: false,
       issues: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }],
+      broken: [{ at: [], keyword: 'required' }],
     });
   });
 

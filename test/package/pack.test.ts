@@ -145,7 +145,7 @@ describe('the packed package', () => {
     expect(loaded['./openapi.yaml']).toBe('openapi: 3.1.0');
     expect(loaded['./admin.yaml']).toBe('openapi: 3.1.0');
     expect(loaded['./types']).toBe(0); // types only
-    for (const name of ['./mock', './mock/core', './msw', './playwright', './admin', './contract', './conformance']) expect(loaded[name], name).toBeGreaterThan(0);
+    for (const name of ['./mock', './mock/core', './msw', './playwright', './admin', './contract', './conformance', './validate']) expect(loaded[name], name).toBeGreaterThan(0);
   }, 30_000);
 
   it('type-checks a strict consumer (exactOptionalPropertyTypes, skipLibCheck false) under moduleResolution nodenext and bundler', async () => {

@@ -1,4 +1,5 @@
 import { inferred, type Decision } from './decisions.js';
+import { ERROR_BODY, VALIDATION_BODY } from './shapes.js';
 
 /**
  * The decisions the suite's own assertions rest on, each by one place it is written (any of its
@@ -9,8 +10,8 @@ export const DECIDED = {
   // the status of a refusal the reference does not name (422, or FastAPI's default errors)
   refusalStatus: '#/components/responses/Error',
   notFound: '#/components/responses/ContactNotFound',
-  errorBody: '#/components/schemas/ErrorResponse',
-  validationBody: '#/components/schemas/ValidationErrorResponse',
+  errorBody: ERROR_BODY,
+  validationBody: VALIDATION_BODY,
   bulkSuccess: '#/components/schemas/BulkResponse/properties/success',
   // an answer lists its fields and no others
   closedAnswers: '#/components/schemas/BulkResponse/additionalProperties',

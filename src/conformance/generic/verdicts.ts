@@ -9,7 +9,7 @@ import type { FindingBook } from './findings.js';
 import { decisionIn, type Finding } from './inspector.js';
 import type { ExchangeRecord } from '../types.js';
 import type { Mutation } from '../generate/mutations.js';
-import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/requests.js';
+import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/operation-parts.js';
 
 const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;
 const success = (status: number) => status >= 200 && status < 300;

@@ -146,22 +146,29 @@ export class Provenance {
   }
 
   /**
-   * An error of the contract's request validators (ajv, schemaPath relative to what was compiled):
-   * the body's schema, or for path and query the object of the operation's parameters.
+   * Where a keyword an error of the contract's request validators names is written (ajv,
+   * schemaPath relative to what was compiled): in the body's schema, or for path and query in the
+   * object of the operation's parameters (a missing one: its parameter's `required`).
    */
-  requestError(op: Operation, part: RequestPart, error: Pick<ErrorObject, 'keyword' | 'params' | 'schemaPath'>): Basis | undefined {
+  requestSite(op: Operation, part: RequestPart, error: Pick<ErrorObject, 'keyword' | 'params' | 'schemaPath'>): KeywordSite | undefined {
     if (part === 'body') {
       const root = this.requestRoot(op, 'body');
-      return root === undefined ? undefined : this.keyword(this.site(root, error.schemaPath, error));
+      return root === undefined ? undefined : this.site(root, error.schemaPath, error);
     }
     // the parameters are validated as one object: #/properties/<name>/…, or #/required for a missing one
     const keys = pointerKeys(error.schemaPath);
     if (keys[0] === 'required') {
       const param = this.parameter(op, part, String((error.params as { missingProperty?: unknown }).missingProperty));
-      return param === undefined ? undefined : this.mark(param, 'required');
+      return param === undefined ? undefined : { node: param, keyword: 'required' };
     }
     const root = keys[0] === 'properties' ? this.requestRoot(op, part, keys[1]) : undefined;
-    return root === undefined ? undefined : this.keyword(this.site(root, `#/${keys.slice(2).join('/')}`, error));
+    return root === undefined ? undefined : this.site(root, `#/${keys.slice(2).join('/')}`, error);
+  }
+
+  /** What an error of the contract's request validators rests on (see requestSite). */
+  requestError(op: Operation, part: RequestPart, error: Pick<ErrorObject, 'keyword' | 'params' | 'schemaPath'>): Basis | undefined {
+    const site = this.requestSite(op, part, error);
+    return site === undefined ? undefined : this.keyword(site);
   }
 
   /**
