@@ -1,4 +1,4 @@
-// The files generated from the contract, each with its generator. `npm run gen` writes them;
+// The generated files (from the contract, and the seed's word lists), each with its generator. `npm run gen` writes them;
 // `npm run check:generated` (and a test) regenerate them aside and fail on any difference:
 // generated code is never edited by hand, and never left stale.
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { leanDocument } from './engine-document.js';
+import { seedWords } from './seed-words.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONTRACT = join(root, 'openapi/allsign-v2.yaml');
@@ -39,7 +41,7 @@ function types(contract: string): () => string {
   };
 }
 
-/** A contract as a JSON string in a module: the engine reads it with no file system (in a browser too). */
+/** A contract as a JSON string in a module: it is read with no file system (in a browser too). */
 function document(contract: string, name: string): () => string {
   return () => {
     const json = JSON.stringify(parse(readFileSync(contract, 'utf8')));
@@ -47,11 +49,24 @@ function document(contract: string, name: string): () => string {
   };
 }
 
+/** Both contracts as the engine runs them (engine-document.ts: no prose), in one module the mock imports. */
+function engineDocuments(): string {
+  const lean = (contract: string) => JSON.stringify(JSON.stringify(leanDocument(parse(readFileSync(contract, 'utf8')))));
+  return [
+    `// Generated from ${relative(root, CONTRACT)} and ${relative(root, ADMIN_CONTRACT)} by \`npm run gen\`, without their prose: never edit by hand.`,
+    `export const ENGINE_CONTRACT_JSON = ${lean(CONTRACT)};`,
+    `export const ENGINE_ADMIN_CONTRACT_JSON = ${lean(ADMIN_CONTRACT)};`,
+    '',
+  ].join('\n');
+}
+
 export const GENERATED: Generated[] = [
   { file: join(root, 'src/types/allsign-v2.generated.ts'), make: types(CONTRACT) },
   { file: join(root, 'src/contract/document.generated.ts'), make: document(CONTRACT, 'CONTRACT_JSON') },
   { file: join(root, 'src/types/admin.generated.ts'), make: types(ADMIN_CONTRACT) },
   { file: join(root, 'src/contract/admin-document.generated.ts'), make: document(ADMIN_CONTRACT, 'ADMIN_CONTRACT_JSON') },
+  { file: join(root, 'src/contract/engine-documents.generated.ts'), make: engineDocuments },
+  { file: join(root, 'src/mock/seed/words.generated.ts'), make: seedWords },
 ];
 
 /** The generated files that differ from a fresh generation. */
@@ -69,6 +84,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.error(`${old.join(', ')} ${old.length === 1 ? 'is' : 'are'} stale: run \`npm run gen\` and commit the result.`);
       process.exit(1);
     }
-    console.log('the generated files match openapi/allsign-v2.yaml and openapi/admin.yaml');
+    console.log("the generated files match their sources (openapi/allsign-v2.yaml, openapi/admin.yaml, the seed's word lists)");
   }
 }

@@ -1,6 +1,6 @@
-// Builds an example page of examples/ (esbuild, for the browser) with MSW's worker script beside it,
-// and serves it on 127.0.0.1. `npm run example -- msw-contacts [--port N]`; the browser test uses
-// the same build and server.
+// Builds a page (an example of examples/, or a test's page) with esbuild for the browser, with MSW's
+// worker script beside it, and serves it on 127.0.0.1. `npm run example -- msw-contacts [--port N]`;
+// the browser tests use the same build and server.
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -19,11 +19,11 @@ export interface ServedExample {
   close(): Promise<void>;
 }
 
-/** The page's bundle and the worker script, in a fresh folder. */
-export async function buildExample(name: string): Promise<{ dir: string; bytes: number }> {
-  const dir = mkdtempSync(join(tmpdir(), `allsign-example-${name}-`));
+/** The bundle of a page's main.ts and the worker script, in a fresh folder. */
+export async function buildPage(page: string): Promise<{ dir: string; bytes: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'allsign-page-'));
   const result = await build({
-    entryPoints: [join(root, 'examples', name, 'main.ts')],
+    entryPoints: [join(page, 'main.ts')],
     bundle: true,
     platform: 'browser',
     format: 'esm',
@@ -39,13 +39,18 @@ export async function buildExample(name: string): Promise<{ dir: string; bytes: 
 
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8' };
 
-/** Serves the example's pages (index.html at `/`), its bundle and the worker at the origin root (the worker's scope must be '/'). */
-export async function serveExample(name: string, port = 0): Promise<ServedExample> {
-  const { dir } = await buildExample(name);
-  const pages = readdirSync(join(root, 'examples', name)).filter((file) => file.endsWith('.html'));
+/** Serves an example of examples/ (see servePage). */
+export function serveExample(name: string, port = 0): Promise<ServedExample> {
+  return servePage(join(root, 'examples', name), port);
+}
+
+/** Serves the page folder's pages (index.html at `/`), its bundle and the worker at the origin root (the worker's scope must be '/'). */
+export async function servePage(page: string, port = 0): Promise<ServedExample> {
+  const { dir } = await buildPage(page);
+  const pages = readdirSync(page).filter((file) => file.endsWith('.html'));
   const files: Record<string, string> = {
-    '/': join(root, 'examples', name, 'index.html'),
-    ...Object.fromEntries(pages.map((page) => [`/${page}`, join(root, 'examples', name, page)])),
+    '/': join(page, 'index.html'),
+    ...Object.fromEntries(pages.map((name) => [`/${name}`, join(page, name)])),
     '/app.js': join(dir, 'app.js'),
     '/mockServiceWorker.js': join(dir, 'mockServiceWorker.js'),
   };

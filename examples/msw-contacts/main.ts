@@ -46,12 +46,18 @@ async function search(event: SubmitEvent): Promise<void> {
   $('results').dataset.total = String(page.total);
 }
 
+// persist: the contacts made here are kept in the browser's IndexedDB, so a reload (or another tab)
+// finds them; `await handlers.ready` before the first call lets the stored state load first
+const handlers = createHandlers({ baseUrl: API, contacts: 10, persist: true });
 // the worker must control the page before the first call, or that call reaches the real server
-await setupWorker(...createHandlers({ baseUrl: API, contacts: 10 })).start({
+await setupWorker(...handlers).start({
   serviceWorker: { url: '/mockServiceWorker.js' },
   onUnhandledRequest: 'bypass',
   quiet: true,
 });
+await handlers.ready;
+// from the devtools console: allsignMock.mock.journal.list(), await allsignMock.mock.control.reset()
+Object.assign(window, { allsignMock: handlers });
 $('create').addEventListener('submit', (e) => void create(e as SubmitEvent));
 $('search-form').addEventListener('submit', (e) => void search(e as SubmitEvent));
 document.body.dataset.msw = 'ready';

@@ -3,7 +3,7 @@ import { createAjv } from './ajv.js';
 import { dereference } from './deref.js';
 import { compileBounds } from './bounds.js';
 import { instanceSegments, limitIssues, toValidationIssues, type Location, type ValidationIssue } from './fastapi-errors.js';
-import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
+import { contractDocument, engineAdminContractDocument, engineContractDocument, type OpenApiDocument } from './load.js';
 import { coerceParams } from './params.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -249,7 +249,10 @@ function makeAjvs() {
 
 const cache = new Map<string, Contract>();
 
-/** Load the API's contract and compile its validators, once per process and option set. */
+/**
+ * Load the API's contract and compile its validators, once per process and option set: the whole
+ * document (`doc` keeps its prose and provenance marks), for the conformance suite and other judges.
+ */
 export function loadContract(options: ContractOptions = {}): Contract {
   const { document, ...rest } = options;
   const key = JSON.stringify(rest);
@@ -260,11 +263,19 @@ export function loadContract(options: ContractOptions = {}): Contract {
   return contract;
 }
 
+let engine: Contract | undefined;
+
+/** The API's contract as the mock's engine runs it: the same operations and validators, no prose to download. */
+export function loadEngineContract(): Contract {
+  engine ??= compileContract(engineContractDocument(), {});
+  return engine;
+}
+
 let admin: Contract | undefined;
 
-/** The control plane's contract (openapi/admin.yaml), compiled as the API's is: the same validation, the same 422s. */
+/** The control plane's contract (openapi/admin.yaml) as the engine runs it, compiled as the API's is: the same validation, the same 422s. */
 export function loadAdminContract(): Contract {
-  admin ??= compileContract(adminContractDocument(), {});
+  admin ??= compileContract(engineAdminContractDocument(), {});
   return admin;
 }
 

@@ -1,4 +1,4 @@
-export { loadAdminContract, loadContract } from './contract.js';
+export { loadAdminContract, loadContract, loadEngineContract } from './contract.js';
 export { createAjv } from './ajv.js';
 export type { BrokenConstraint, Contract, ContractOptions, Operation, ResponseSpec, RequestCheck, ResponseCheck, HttpMethod, JsonSchema } from './contract.js';
 export { toValidationIssues, limitIssues, MAX_ISSUES } from './fastapi-errors.js';
@@ -8,7 +8,7 @@ export { SPELLING_PAIRS, eitherSpelling } from './spelling.js';
 export { isValidEmail, emailKey, MAX_EMAIL_LENGTH } from './email.js';
 export { adminLimits, adminSchema, contractLimits } from './limits.js';
 export type { AdminLimits, ContractLimits } from './limits.js';
-export { adminContractDocument, contractDocument } from './load.js';
+export { adminContractDocument, contractDocument, engineAdminContractDocument, engineContractDocument } from './load.js';
 export type { OpenApiDocument } from './load.js';
 export { Provenance, provenance, describeBasis, allDecisions, decisionAt, decisionsMarkedOn, inferred, allConstraints, operationsReaching, written, auditProvenance, declaredFor, DEFAULT_ERRORS, acceptancesIn } from './provenance/index.js';
 export type { Basis, Decision, Constraint, AuditProblem, KeywordSite, RequestPart, Violation, RequestParts, Acceptance } from './provenance/index.js';

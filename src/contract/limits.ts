@@ -1,4 +1,4 @@
-import { adminContractDocument, contractDocument, type OpenApiDocument } from './load.js';
+import { engineAdminContractDocument, engineContractDocument, type OpenApiDocument } from './load.js';
 import { joinPointer, valueAt } from './pointers.js';
 
 /** Limits the contract states, read from it so that the rules and the contract cannot drift apart. */
@@ -13,7 +13,7 @@ export interface ContractLimits {
   customFieldsPerContact: number;
 }
 
-function at(path: (string | number)[], doc: OpenApiDocument = contractDocument()): number {
+function at(path: (string | number)[], doc: OpenApiDocument = engineContractDocument()): number {
   const pointer = joinPointer('#', ...path);
   const node = valueAt(doc, pointer);
   if (typeof node !== 'number') throw new Error(`the contract has no number at ${pointer}`);
@@ -44,7 +44,7 @@ export interface AdminLimits {
 
 /** A schema of the control plane's contract, by name (its patterns are the rules, in one place). */
 export function adminSchema(name: string): Record<string, unknown> {
-  const schema = (adminContractDocument().components.schemas as Record<string, Record<string, unknown>>)[name];
+  const schema = (engineAdminContractDocument().components.schemas as Record<string, Record<string, unknown>>)[name];
   if (!schema) throw new Error(`the control plane's contract has no schema ${name}`);
   return schema;
 }
@@ -52,7 +52,7 @@ export function adminSchema(name: string): Record<string, unknown> {
 let cachedAdmin: AdminLimits | undefined;
 
 export function adminLimits(): AdminLimits {
-  const admin = adminContractDocument();
+  const admin = engineAdminContractDocument();
   cachedAdmin ??= {
     journalEntries: at(['paths', '/__admin/requests', 'get', 'parameters', 0, 'schema', 'maximum'], admin),
     faultDelayMs: at(['components', 'schemas', 'FaultEffect', 'properties', 'delayMs', 'maximum'], admin),

@@ -1,4 +1,4 @@
-import { loadContract, type Contract } from '../contract/index.js';
+import { loadEngineContract, type Contract } from '../contract/index.js';
 import { DEFAULT_API_KEYS, DEFAULT_CONTACTS, DEFAULT_SEED } from './defaults.js';
 import { ControlPlane } from './domain/control-plane.js';
 import { domainClock, MockService, type Service } from './domain/service.js';
@@ -61,9 +61,14 @@ function isAdminPath(path: string): boolean {
   return path === '/__admin' || path.startsWith('/__admin/');
 }
 
+/** What a store is seeded with, and reset to, for these options. */
+export function seedOptionsOf(options: Pick<MockOptions, 'apiKeys' | 'seed' | 'contacts'>): SeedOptions {
+  return { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
+}
+
 export function createMock(options: MockOptions = {}): Mock {
-  const contract = options.contract ?? loadContract();
-  const seed: SeedOptions = { apiKeys: options.apiKeys ?? DEFAULT_API_KEYS, seed: options.seed ?? DEFAULT_SEED, contactsPerTenant: options.contacts ?? DEFAULT_CONTACTS };
+  const contract = options.contract ?? loadEngineContract();
+  const seed = seedOptionsOf(options);
   const repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
   const clockOptions = options.now ? { now: options.now } : {};
   const plain = new MockService(repository, clockOptions);

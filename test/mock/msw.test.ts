@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../src/mock/adapters/msw.js';
 import { KEY_A, KEY_B } from './helpers.js';
 
@@ -61,5 +61,33 @@ describe('createHandlers under msw/node', () => {
     const res = await call('/v2/contacts', { base: 'https://api.allsign.io' });
     expect(res.status).toBe(200);
     server.resetHandlers();
+  });
+});
+
+describe('createHandlers with persist, where there is no IndexedDB (Node)', () => {
+  it('refuses a bad persist option by name', () => {
+    expect(() => createHandlers({ persist: { key: '' } })).toThrow(/persist\.key must be a string of 1 to 100 characters/);
+    expect(() => createHandlers({ persist: { maxBytes: 0 } })).toThrow(/persist\.maxBytes must be a positive whole number/);
+    expect(() => createHandlers({ persist: { maxBytes: Infinity } })).toThrow(/persist\.maxBytes/);
+    expect(() => createHandlers({ persist: 'yes' as never })).toThrow(/persist must be true, false or \{ key\?, maxBytes\? \}/);
+    expect(() => createHandlers({ persist: true, mock: handlers.mock })).toThrow(/cannot be combined with mock/);
+  });
+
+  it('warns once and answers from memory', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const kept = createHandlers({ contacts: 0, baseUrl: 'http://persisted.test', persist: true });
+      await kept.ready;
+      server.use(...kept);
+      const created = await call('/v2/contacts', { method: 'POST', base: 'http://persisted.test', body: { email: 'en-memoria@example.com' } });
+      expect(created.status).toBe(201);
+      await kept.flush();
+      expect(((await (await call('/v2/contacts', { base: 'http://persisted.test' })).json()) as Json).total).toBe(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toMatch(/^allsign-mock: the browser's storage cannot keep the mock's state \(ReferenceError: indexedDB is not defined\); it goes on in memory/);
+    } finally {
+      warn.mockRestore();
+      server.resetHandlers();
+    }
   });
 });

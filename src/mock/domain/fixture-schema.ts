@@ -1,4 +1,4 @@
-import { adminSchema, contractDocument, contractLimits } from '../../contract/index.js';
+import { adminSchema, engineContractDocument, contractLimits } from '../../contract/index.js';
 
 // The state format (what `GET /__admin/export` writes and fixtures and snapshots hold), as a JSON
 // Schema. Field bounds come from the contract's own schemas, so a fixture holds nothing the API
@@ -6,7 +6,7 @@ import { adminSchema, contractDocument, contractLimits } from '../../contract/in
 // (emailKey, tenant, seq) is accepted and recomputed.
 
 type Schema = Record<string, unknown>;
-const component = (name: string) => (contractDocument().components.schemas as Record<string, Schema>)[name]!;
+const component = (name: string) => (engineContractDocument().components.schemas as Record<string, Schema>)[name]!;
 const property = (schema: string, name: string) => (component(schema).properties as Record<string, Schema>)[name]!;
 const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
 const dateTime = { type: 'string', format: 'date-time' };

@@ -1,8 +1,7 @@
-// the es_MX entry alone (with its fallbacks): the package's main entry loads every locale, 100 ms of startup
-import { faker } from '@faker-js/faker/locale/es_MX';
 import type { ApiKeySpec, ContactRecord, ContactSource, DocumentRecord, DocumentStatus } from '../port/records.js';
 import { fold, joinSearchText, words } from '../port/text.js';
 import { Prng } from './prng.js';
+import { COMPANY_PATTERNS, FIRST_NAMES, JOB_AREAS, JOB_DESCRIPTORS, JOB_TYPES, LEGAL_ENTITY_TYPES, SURNAMES } from './words.generated.js';
 
 /** A platform user that belongs to no tenant: creating a contact with this email links it, verified. */
 export const SEEDED_VERIFIED_USER = 'usuario.verificado@example.com';
@@ -31,7 +30,7 @@ interface Named {
   slug: string;
 }
 
-/** Name pools drawn once with faker (es_MX); contacts combine them, so a million seed in seconds. */
+/** Name pools drawn once per seed from the word lists; contacts combine them, so a million seed in seconds. */
 interface Pools {
   firstNames: Named[];
   lastNames: Named[];
@@ -45,15 +44,35 @@ function named(text: string): Named {
   return { text, folded, words: words(folded), slug: slug(text) };
 }
 
+/** `count` distinct entries of `items` in a seeded order (a partial Fisher–Yates shuffle). */
+function sample<T>(prng: Prng, items: readonly T[], count: number): T[] {
+  const copy = [...items];
+  const n = Math.min(count, copy.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + prng.int(copy.length - i);
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy.slice(0, n);
+}
+
+/** Up to `count` distinct strings made by `make` (fewer when it keeps repeating itself). */
+function distinct(make: () => string, count: number): string[] {
+  const made = new Set<string>();
+  for (let tries = 0; made.size < count && tries < count * 4; tries++) made.add(make());
+  return [...made];
+}
+
 function makePools(seed: number): Pools {
-  faker.seed(seed);
-  const unique = (make: () => string, n: number) => [...new Set(Array.from({ length: n }, make))];
+  // a stream of its own: the tenants' generators start from seed * 31 + n
+  const prng = new Prng(Math.imul(seed, 0x9e3779b1) ^ 0x5eed5eed);
+  const lastNames = sample(prng, SURNAMES, 450);
+  const company = () =>
+    prng.pick(COMPANY_PATTERNS).replace(/\{(last|legal)\}/g, (_, part: string) => (part === 'last' ? prng.pick(lastNames) : prng.pick(LEGAL_ENTITY_TYPES)));
   return {
-    firstNames: unique(() => faker.person.firstName(), 300).filter((n) => !/\s/.test(n)).map(named),
-    // es_MX surnames come in pairs ("Gómez Ruiz"): pool the single surnames, a contact gets two
-    lastNames: [...new Set(Array.from({ length: 400 }, () => faker.person.lastName().split(/\s+/)).flat())].filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map(named),
-    companies: unique(() => faker.company.name(), 200).map(named),
-    jobTitles: unique(() => faker.person.jobTitle(), 60),
+    firstNames: sample(prng, FIRST_NAMES, 200).map(named),
+    lastNames: lastNames.map(named),
+    companies: distinct(company, 200).map(named),
+    jobTitles: distinct(() => [prng.pick(JOB_DESCRIPTORS), prng.pick(JOB_AREAS), prng.pick(JOB_TYPES)].join(' '), 60),
     notes: ['Prefiere contacto por WhatsApp', 'Llamar después de las 10:00', 'Solicitó factura', 'Referido por un cliente'],
   };
 }

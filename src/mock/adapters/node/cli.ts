@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
 import { readFile } from 'node:fs/promises';
-import { loadContract } from '../../../contract/index.js';
+import { loadEngineContract } from '../../../contract/index.js';
 import { DomainError } from '../../domain/errors.js';
 import type { Mock } from '../../mock.js';
 import { createMockApp } from '../express/app.js';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const opening = openCliStore(o, { apiKeys: o.apiKeys, seed: o.seed, contactsPerTenant: o.contacts });
   // the contract compiles while the database opens (its WASM compiles off the main thread)
-  loadContract();
+  loadEngineContract();
   let store: CliStore;
   try {
     store = await opening;

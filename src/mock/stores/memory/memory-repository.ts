@@ -259,6 +259,10 @@ export class MemoryRepository implements Repository {
   }
 
   async importState(state: StoreState): Promise<void> {
+    this.importNow(state);
+  }
+
+  private importNow(state: StoreState): void {
     for (const dump of state.tenants) {
       this.drop(dump.tenant);
       for (const { key, email } of dump.apiKeys) this.keys.set(key, { tenant: dump.tenant, key, email });
@@ -277,11 +281,16 @@ export class MemoryRepository implements Repository {
   async restoreSnapshot(name: string): Promise<boolean> {
     const state = this.snapshots.take(name);
     if (!state) return false;
+    this.replaceState(state);
+    return true;
+  }
+
+  /** The whole store becomes `state` (tenants it does not name go), in one step; snapshots stay. */
+  replaceState(state: StoreState): void {
     for (const tenant of [...this.tenants.keys()]) this.drop(tenant);
     this.keys.clear();
     this.users.clear();
-    await this.importState(state);
-    return true;
+    this.importNow(state);
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
