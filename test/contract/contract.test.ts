@@ -156,8 +156,8 @@ describe('request spellings', () => {
     expect(create.validateBody({ email: 'ana@example.com', full_name: 'A', fullName: 'B' })).toEqual({
       ok: false,
       issues: [{ type: 'value_error', loc: ['body', 'fullName'], msg: 'Value error, give either full_name or fullName, not both', input: 'B' }],
-      // the constraint as written, for a judge of traffic to find its provenance
-      broken: [{ at: [], keyword: 'not' }],
+      // the constraint as written (the validator's schema path), for a judge of traffic to find its provenance
+      broken: [{ at: [], keyword: 'not', schemaPath: '#/allOf/0/not' }],
     });
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allConstraints, auditProvenance, contractDocument, inferred, loadContract, provenance, Provenance, type Basis, type OpenApiDocument } from '../../src/contract/index.js';
+import { allConstraints, auditProvenance, contractDocument, inferred, loadContract, provenance, ProvenanceLookup, type Basis, type OpenApiDocument } from '../../src/contract/index.js';
 
 // Every constraint of the contract rests on the reference's words or on a decision, and a program
 // (the suite, a proxy) can ask which for any status, keyword or validation error.
@@ -102,7 +102,7 @@ describe('an answer off its schema, by what it rests on', () => {
       expect.arrayContaining([
         ['email', 'documented'],
         ['createdAt', 'inferred'],
-        ['', 'inferred'],
+        ['tenantId', 'inferred'],
       ]),
     );
     expect(found.find((v) => v.keyword === 'additionalProperties')!.basis).toMatchObject(decidedAt('#/components/schemas/BulkResponse/additionalProperties'));
@@ -121,7 +121,7 @@ describe('an answer off its schema, by what it rests on', () => {
 
   it('an undeclared status is a violation on what the status rests on', () => {
     expect(p.checkResponse(op('deleteContact'), 204, undefined)).toEqual([expect.objectContaining({ part: 'status', basis: documented(/"Contact deleted"/) })]);
-    const refused = new Provenance().checkResponse(op('listContacts'), 400, { error: 'bad', message: 'pageSize' });
+    const refused = new ProvenanceLookup().checkResponse(op('listContacts'), 400, { error: 'bad', message: 'pageSize' });
     expect(refused.map((v) => [v.part, v.keyword])).toEqual([['status', 'status'], ['response', 'required'], ['response', 'additionalProperties'], ['response', 'additionalProperties']].slice(0, refused.length));
     expect(refused.every((v) => v.basis?.provenance === 'inferred')).toBe(true);
     expect(p.checkResponse(op('listContacts'), 404, { detail: 'Not Found' })).toEqual([]);

@@ -56,7 +56,7 @@ export class Inspector {
     });
     if (status >= 500) return this.book.addAll(found);
 
-    // the status an answer comes with rests on the operation's mark for it (see Provenance.status)
+    // the status an answer comes with rests on the operation's mark for it (see ProvenanceLookup.status)
     const statusDecision = decisionIn(provenance().status(op, status));
     run(GENERIC.statusCode, () => {
       const ok = covered;

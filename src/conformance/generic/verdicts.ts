@@ -1,4 +1,4 @@
-import { acceptancesIn, loadContract, provenance, written, type Acceptance, type Operation } from '../../contract/index.js';
+import { acceptancesIn, CONSTRAINT_KEYWORDS, loadContract, provenance, written, type Acceptance, type Operation } from '../../contract/index.js';
 import type { Answer } from '../http/client.js';
 import { DECIDED } from '../contract/decided.js';
 import { inferred, type Decision } from '../contract/decisions.js';
@@ -71,9 +71,13 @@ export class Judge {
     const decisions = named.map((at) => {
       const exercised = acceptances.find((a) => starts(a.at, at) || starts(at, a.at));
       if (exercised) return exercised.decision;
-      // a value whose own node's constraints are all inferred: the bounds of a contact's name, say
+      // a value whose own node's constraints are all inferred (a document's name, say): a refusal of
+      // it contradicts one of them; a node with a documented keyword (an email's format) may be
+      // refused for a rule no schema states (a participant's email given twice)
       const node = root ? schemaTrail(doc, root, at).at(-1) : undefined;
-      return node ? decisionsOn([node]).at(-1) : undefined;
+      if (!node) return undefined;
+      const bases = CONSTRAINT_KEYWORDS.filter((k) => k in node.value).map((keyword) => provenance().keyword({ node: written(doc, node.pointer), keyword }));
+      return bases.length > 0 && bases.every((b) => b?.provenance === 'inferred') ? decisionsOn([node]).at(-1) : undefined;
     });
     return decisions.every(Boolean) ? decisions[0] : undefined;
   }

@@ -148,7 +148,9 @@ export class TrafficJudge {
     } else if (res.status < 500) {
       findings.push(...judge.auth(op, res, record));
     }
-    if (broken === undefined) {
+    if (res.status === 401) {
+      // refused for its key before its input was read: the body's verdicts do not apply
+    } else if (broken === undefined) {
       // A refusal of what the schemas allow is, in traffic, usually a rule they cannot state (two
       // participants with one email, a document's state): only when the refusal names constraints
       // that are all inferred is it evidence, against those decisions. The generator's own requests

@@ -1,4 +1,4 @@
-export { Provenance, provenance, describeBasis } from './lookup.js';
+export { ProvenanceLookup, provenance, describeBasis } from './lookup.js';
 export type { KeywordSite, RequestPart } from './lookup.js';
 export { allDecisions, decisionAt, decisionsMarkedOn, inferred, basisOf } from './decisions.js';
 export type { Decision, Basis } from './decisions.js';

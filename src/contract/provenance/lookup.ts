@@ -29,7 +29,7 @@ export interface KeywordSite {
  * (documented: it gates) or a decision of the contract (inferred: it warns). One API for everything
  * that judges traffic against the contract: the conformance suite, a proxy, a HAR validator.
  */
-export class Provenance {
+export class ProvenanceLookup {
   private readonly finder = new ViolationFinder(this);
 
   constructor(readonly doc: OpenApiDocument = contractDocument()) {}
@@ -185,11 +185,11 @@ export class Provenance {
   }
 }
 
-let shared: Provenance | undefined;
+let shared: ProvenanceLookup | undefined;
 
 /** The contract's provenance, built once per process. */
-export function provenance(): Provenance {
-  shared ??= new Provenance();
+export function provenance(): ProvenanceLookup {
+  shared ??= new ProvenanceLookup();
   return shared;
 }
 

@@ -3,7 +3,7 @@ import { createAjv } from '../ajv.js';
 import type { JsonSchema, Operation } from '../contract.js';
 import { coerceParams } from '../params.js';
 import type { Basis } from './decisions.js';
-import type { Provenance, RequestPart } from './lookup.js';
+import type { ProvenanceLookup, RequestPart } from './lookup.js';
 
 /** One way an exchange departs from the contract, and what that rests on. */
 export interface Violation {
@@ -67,13 +67,16 @@ export function meantBranches(errors: ErrorObject[]): ErrorObject[] {
 function message(error: ErrorObject): string {
   const at = error.instancePath || '(body)';
   if (error.keyword === 'required') return `${at} lacks required ${String((error.params as { missingProperty: unknown }).missingProperty)}`;
+  if (error.keyword === 'additionalProperties') return `${at} has ${String((error.params as { additionalProperty: unknown }).additionalProperty)}, which the schema does not list`;
   return `${at} ${error.message ?? error.keyword}`;
 }
 
 function instanceAt(error: ErrorObject): (string | number)[] {
   const path = toSegments(error.instancePath);
-  // a missing property is about that property (its presence may be a decision of its own)
-  return error.keyword === 'required' ? [...path, String((error.params as { missingProperty: unknown }).missingProperty)] : path;
+  // a missing or an unlisted property is about that property (its presence may be a decision of its own)
+  if (error.keyword === 'required') return [...path, String((error.params as { missingProperty: unknown }).missingProperty)];
+  if (error.keyword === 'additionalProperties') return [...path, String((error.params as { additionalProperty: unknown }).additionalProperty)];
+  return path;
 }
 
 /**
@@ -84,7 +87,7 @@ export class ViolationFinder {
   private readonly ajv = createAjv('response');
   private readonly compiled = new WeakMap<object, ValidateFunction>();
 
-  constructor(private readonly provenance: Provenance) {}
+  constructor(private readonly provenance: ProvenanceLookup) {}
 
   private errors(schema: JsonSchema, data: unknown): ErrorObject[] {
     let validate = this.compiled.get(schema);
