@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     else console.log(report);
   }
   human(prettySummary(summary));
-  process.exitCode = summary.failed > 0 || abort.signal.aborted ? 1 : 0;
+  process.exitCode = summary.failed > 0 || summary.errored > 0 || abort.signal.aborted ? 1 : 0;
 }
 
 main().catch((error) => {

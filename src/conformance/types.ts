@@ -28,8 +28,9 @@ export interface CheckContext {
 }
 
 export interface Tracker {
-  contact(id: string | null | undefined): void;
-  document(id: string | null | undefined): void;
+  /** an id a target answered (anything but a non-empty string is ignored) */
+  contact(id: unknown): void;
+  document(id: unknown): void;
 }
 
 /** What --list shows and --only/--skip select: every id a run can report. */
@@ -57,7 +58,12 @@ export interface Check extends Omit<CatalogueEntry, 'origin'> {
   run(ctx: CheckContext): Promise<void>;
 }
 
-export type Outcome = 'passed' | 'failed' | 'warned' | 'skipped';
+/**
+ * errored: the check could not judge the target, for a reason apart from what the target answered:
+ * no answer at all (the network), or the suite's own bug. Reported apart from failures, as
+ * Schemathesis reports errors apart; a run with one does not pass.
+ */
+export type Outcome = 'passed' | 'failed' | 'warned' | 'skipped' | 'errored';
 
 export interface ExchangeRecord {
   request: { method: string; url: string; body?: unknown; auth?: 'none' | 'made-up' };
@@ -124,6 +130,8 @@ export interface RunSummary {
   passed: number;
   failed: number;
   warned: number;
+  /** checks that could not judge (no answer, or the suite's own error) */
+  errored: number;
   skipped: number;
   coverage: CoverageRow[];
   decisions: DecisionReport[];

@@ -19,6 +19,8 @@ export interface BrokenConstraint {
   at: (string | number)[];
   keyword: string;
   property?: string;
+  /** the validator's schema path to the keyword (none for the bounds checked before the schema) */
+  schemaPath?: string;
 }
 
 export type RequestCheck<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; broken: BrokenConstraint[] };
@@ -38,13 +40,16 @@ export interface Operation {
   /** OpenAPI path template, e.g. /v2/contacts/{contact_id} */
   path: string;
   summary: string;
-  xInferred: string | undefined;
   pathParamNames: string[];
   /** query parameters whose schema has a default (validation fills them in) */
   queryDefaults: string[];
   /** the schema of each declared query parameter */
   queryParameters: Record<string, JsonSchema>;
+  /** the path and the query parameters, each as one object schema (properties, required) */
+  parameters: { path: JsonSchema; query: JsonSchema };
   hasRequestBody: boolean;
+  /** the JSON body's schema, $refs inlined */
+  bodySchema: JsonSchema | undefined;
   responses: ResponseSpec[];
   /** the response entry a status falls under (exact, then default), if any */
   responseFor(status: number): ResponseSpec | undefined;
@@ -61,6 +66,8 @@ export interface ContractOptions {
    * that a field added to the spec and not to the mock fails them; the conformance suite does not.
    */
   requireAllResponseProperties?: boolean;
+  /** compile from this document instead of the toolkit's contract (a variant of it; not cached) */
+  document?: OpenApiDocument;
 }
 
 export interface Contract {
@@ -74,7 +81,6 @@ export interface Contract {
 interface RawOperation {
   operationId: string;
   summary?: string;
-  'x-inferred'?: string;
   parameters?: RawParameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
   responses: Record<string, { content?: Record<string, { schema?: JsonSchema; examples?: Record<string, { value?: unknown }> }> }>;
@@ -131,7 +137,7 @@ function templateToRegex(path: string): { regex: RegExp; names: string[] } {
 function brokenBy(errors: ErrorObject[]): BrokenConstraint[] {
   return errors.map((e) => {
     const missing = e.keyword === 'required' ? (e.params as { missingProperty?: unknown }).missingProperty : undefined;
-    return { at: instanceSegments(e.instancePath), keyword: e.keyword, ...(typeof missing === 'string' ? { property: missing } : {}) };
+    return { at: instanceSegments(e.instancePath), keyword: e.keyword, schemaPath: e.schemaPath, ...(typeof missing === 'string' ? { property: missing } : {}) };
   });
 }
 
@@ -203,11 +209,12 @@ function buildOperation(method: HttpMethod, path: string, raw: RawOperation, opt
     method,
     path,
     summary: raw.summary ?? raw.operationId,
-    xInferred: raw['x-inferred'],
     pathParamNames: templateToRegex(path).names,
     queryDefaults: params.filter((p) => p.in === 'query' && p.schema.default !== undefined).map((p) => p.name),
     queryParameters: querySchema.properties as Record<string, JsonSchema>,
+    parameters: { path: pathSchema, query: querySchema },
     hasRequestBody: Boolean(raw.requestBody),
+    bodySchema,
     responses,
     responseFor,
     validatePath: (values) => checkParams(pathValidator, pathSchema, values, 'path') as RequestCheck<Record<string, string>>,
@@ -247,11 +254,12 @@ const cache = new Map<string, Contract>();
  * document (`doc` keeps its prose and provenance marks), for the conformance suite and other judges.
  */
 export function loadContract(options: ContractOptions = {}): Contract {
-  const key = JSON.stringify(options);
-  const hit = cache.get(key);
+  const { document, ...rest } = options;
+  const key = JSON.stringify(rest);
+  const hit = document ? undefined : cache.get(key);
   if (hit) return hit;
-  const contract = compileContract(contractDocument(), options);
-  cache.set(key, contract);
+  const contract = compileContract(document ?? contractDocument(), options);
+  if (!document) cache.set(key, contract);
   return contract;
 }
 

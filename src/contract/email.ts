@@ -5,8 +5,13 @@ const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@
 
 export const MAX_EMAIL_LENGTH = 254;
 
+/** The shape of an address, whatever its length: `format: email`, which the contract bounds apart (maxLength). */
+export function isEmailAddress(email: string): boolean {
+  return EMAIL.test(email);
+}
+
 export function isValidEmail(email: string): boolean {
-  return email.length <= MAX_EMAIL_LENGTH && EMAIL.test(email);
+  return email.length <= MAX_EMAIL_LENGTH && isEmailAddress(email);
 }
 
 /** Emails are compared case-insensitively: this is the key they are compared by. */

@@ -10,5 +10,7 @@ export { adminLimits, adminSchema, contractLimits } from './limits.js';
 export type { AdminLimits, ContractLimits } from './limits.js';
 export { adminContractDocument, contractDocument, engineAdminContractDocument, engineContractDocument } from './load.js';
 export type { OpenApiDocument } from './load.js';
+export { ProvenanceLookup, provenance, describeBasis, allDecisions, decisionAt, decisionsMarkedOn, inferred, allConstraints, operationsReaching, written, CONSTRAINT_KEYWORDS, auditProvenance, declaredFor, DEFAULT_ERRORS, acceptancesIn } from './provenance/index.js';
+export type { Basis, Decision, Constraint, AuditProblem, KeywordSite, RequestPart, Violation, RequestParts, Acceptance } from './provenance/index.js';
 export { nodeAt, childOf, escapeKey, joinPointer, pointerKeys, valueAt, operationPointer } from './pointers.js';
 export type { ContractNode } from './pointers.js';

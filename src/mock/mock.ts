@@ -47,6 +47,8 @@ export interface MockOptions {
   decorateService?: (service: Service) => Service;
   /** clock, for tests */
   now?: () => Date;
+  /** the contract the engine routes and validates with (default: the toolkit's; a variant of it for tests) */
+  contract?: Contract;
 }
 
 /** The mock with no server around it: one `handle` for every transport (Express, fetch, MSW). */
@@ -74,7 +76,7 @@ export function seedOptionsOf(options: Pick<MockOptions, 'apiKeys' | 'seed' | 'c
 }
 
 export function createMock(options: MockOptions = {}): Mock {
-  const contract = loadEngineContract();
+  const contract = options.contract ?? loadEngineContract();
   const seed = seedOptionsOf(options);
   const repository: Repository = options.repository ?? new MemoryRepository(seed, options.tenantBytes === undefined ? {} : { tenantBytes: options.tenantBytes });
   const clockOptions = options.now ? { now: options.now } : {};

@@ -19,12 +19,18 @@ export function freshRepository(): MemoryRepository {
   return new MemoryRepository({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
 }
 
-/** Listens on port 0; `wrap` puts the app behind other middleware (an HTTP-level broken variant). */
-export async function startMock(options: MockOptions & { wrap?: (app: Express) => Express } = {}): Promise<RunningMock> {
-  const { wrap, ...mockOptions } = options;
+export type Handle = Mock['handle'];
+
+/**
+ * Listens on port 0; `wrap` puts the app behind other middleware (an HTTP-level broken variant),
+ * `handle` wraps the engine's one entry (a variant that rewrites requests or answers, transport aside).
+ */
+export async function startMock(options: MockOptions & { wrap?: (app: Express) => Express; handle?: (inner: Handle) => Handle } = {}): Promise<RunningMock> {
+  const { wrap, handle, ...mockOptions } = options;
   const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
+  const served: Mock = handle ? { ...mock, handle: handle(mock.handle) } : mock;
   // an Express app inside; its public type (MockApp) shows consumers only what needs no Express types
-  const app = createMockApp({ mock }) as MockApp & Express;
+  const app = createMockApp({ mock: served }) as MockApp & Express;
   const server: Server = await new Promise((resolve) => {
     const s = (wrap ? wrap(app) : app).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -70,7 +76,8 @@ export function recording(into: Recorded[]) {
   return (app: Express): Express => {
     const outer = express();
     // read as text, as the mock's own adapter does: the inner app takes the text already read
-    outer.use(express.text({ type: () => true, limit: '1mb' }));
+    // (past the mock's own 1 MB, so that the mock, not the recorder, answers a body too large)
+    outer.use(express.text({ type: () => true, limit: '4mb' }));
     outer.use((req, _res, next) => {
       const text = typeof req.body === 'string' && req.body !== '' ? req.body : undefined;
       let body: unknown = text;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, CLEANUP, allDecisions, catalogue, inferred, runConformance } from '../../src/conformance/index.js';
-import { DECIDED } from '../../src/conformance/checks/decisions.js';
+import { DECIDED } from '../../src/conformance/contract/decided.js';
 import { loadContract } from '../../src/contract/index.js';
-import { contractYaml } from '../support/contract-text.js';
 import { KEY_A, KEY_B, allContacts, leftovers, recording, runAgainst, startMock, type Recorded } from './helpers.js';
 
 describe('the conformance suite against the mock', () => {
@@ -130,18 +129,20 @@ describe('the catalogue', () => {
   });
 
   it('rests every inferred check, and every decision an assertion names, on an x-inferred of the contract', () => {
-    const pointers = new Set(allDecisions().map((d) => d.pointer));
-    for (const c of CHECKS.filter((x) => x.provenance === 'inferred')) expect(pointers.has(c.decision ?? ''), `${c.id} rests on ${c.decision}`).toBe(true);
+    const places = new Set(allDecisions().flatMap((d) => d.places));
+    for (const c of CHECKS.filter((x) => x.provenance === 'inferred')) expect(places.has(c.decision ?? ''), `${c.id} rests on ${c.decision}`).toBe(true);
     for (const c of CHECKS.filter((x) => x.provenance === 'documented')) expect(c.decision, c.id).toBeUndefined();
-    for (const [name, pointer] of Object.entries(DECIDED)) expect(pointers.has(pointer), `${name}: ${pointer}`).toBe(true);
+    for (const [name, pointer] of Object.entries(DECIDED)) expect(places.has(pointer), `${name}: ${pointer}`).toBe(true);
     expect(() => inferred('#/components/schemas/Tags/items')).toThrow(/no x-inferred/);
   });
 
-  it('enumerates every x-inferred of the contract by JSON pointer, $refs with a decision beside them included', () => {
+  it('enumerates every x-inferred of the contract, one decision for one text wherever it is written', () => {
     const decisions = allDecisions();
-    const text = contractYaml();
-    expect(decisions).toHaveLength(text.match(/^\s*x-inferred:/gm)!.length);
-    expect(decisions.map((d) => d.pointer)).toContain('#/components/schemas/ContactDetailResponse/properties/source');
-    expect(inferred('#/paths/~1v2~1documents~1{document_id}~1participants/post').text).toMatch(/the response \(the updated document\)/);
+    expect(new Set(decisions.map((d) => d.text)).size).toBe(decisions.length);
+    // a decision written beside a $ref, and one an anchor writes at every operation's 401
+    expect(decisions.flatMap((d) => d.places)).toContain('#/components/schemas/ContactDetailResponse/properties/source/presence');
+    const unauthorized = inferred('#/components/responses/Unauthorized');
+    expect(unauthorized.places).toEqual(expect.arrayContaining(loadContract().operations.map((op) => `#/paths/${op.path.replace(/\//g, '~1')}/${op.method}/responses/401`)));
+    expect(inferred('#/paths/~1v2~1documents~1{document_id}~1participants/post/responses/200').text).toMatch(/the response \(the updated document\)/);
   });
 });

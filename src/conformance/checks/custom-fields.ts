@@ -1,6 +1,7 @@
-import { expectEqual, expect422, expectStatus } from './expect.js';
+import { expectEqual, expectRefused, expectStatus } from './expect.js';
+import { at, objectAt } from './read.js';
 import type { Check } from '../types.js';
-import { DECIDED, on } from './decisions.js';
+import { DECIDED, on } from '../contract/decided.js';
 import { REF, UNKNOWN_ID, createContact } from './fixtures.js';
 
 const path = (id: string) => `/v2/contacts/${id}/custom-fields`;
@@ -18,8 +19,8 @@ export const customFieldChecks: Check[] = [
       const c = await createContact(ctx);
       expectStatus(await ctx.api.patch(path(c.id), { set: { a: '1', b: '2' } }), 200, 'first set');
       const res = await ctx.api.patch(path(c.id), { set: { b: 'dos', c: 3 } });
-      expectEqual(res.body.customFields, { a: '1', b: 'dos', c: 3 }, 'customFields after the second set');
-      expectEqual(res.body.id, c.id, 'the whole contact comes back');
+      expectEqual(at(res.body, 'customFields'), { a: '1', b: 'dos', c: 3 }, 'customFields after the second set');
+      expectEqual(at(res.body, 'id'), c.id, 'the whole contact comes back');
     },
   },
   {
@@ -35,8 +36,8 @@ export const customFieldChecks: Check[] = [
       await ctx.api.patch(path(c.id), { set: { OldRFC: 'A', TempNote: 'x', keep: 'yes' } });
       const res = await ctx.api.patch(path(c.id), { set: { RFC: 'NEW123', both: 'x' }, remove: ['OldRFC', 'TempNote', 'LegacyKey', 'both'] });
       expectStatus(res, 200, 'PATCH set+remove');
-      expectEqual(res.body.customFields, { keep: 'yes', RFC: 'NEW123' }, 'customFields');
-      expectEqual((await ctx.api.get(`/v2/contacts/${c.id}`)).body.customFields, { keep: 'yes', RFC: 'NEW123' }, 'customFields on a later get');
+      expectEqual(at(res.body, 'customFields'), { keep: 'yes', RFC: 'NEW123' }, 'customFields');
+      expectEqual(at((await ctx.api.get(`/v2/contacts/${c.id}`)).body, 'customFields'), { keep: 'yes', RFC: 'NEW123' }, 'customFields on a later get');
     },
   },
   {
@@ -52,9 +53,9 @@ export const customFieldChecks: Check[] = [
       const set = JSON.parse('{"__proto__": "p", "constructor": "c", "toString": "t"}');
       const res = await ctx.api.patch(path(c.id), { set });
       expectStatus(res, 200, 'PATCH with prototype-named keys');
-      expectEqual(Object.keys(res.body.customFields).sort(), ['__proto__', 'constructor', 'toString'], 'keys stored');
+      expectEqual(Object.keys(objectAt(at(res.body, 'customFields'), 'customFields')).sort(), ['__proto__', 'constructor', 'toString'], 'keys stored');
       const removed = await ctx.api.patch(path(c.id), { remove: ['__proto__'] });
-      expectEqual(Object.keys(removed.body.customFields).sort(), ['constructor', 'toString'], 'keys after removing __proto__');
+      expectEqual(Object.keys(objectAt(at(removed.body, 'customFields'), 'customFields')).sort(), ['constructor', 'toString'], 'keys after removing __proto__');
     },
   },
   {
@@ -68,7 +69,7 @@ export const customFieldChecks: Check[] = [
     async run(ctx) {
       const res = await ctx.api.patch(path(UNKNOWN_ID), { set: { a: 1 } });
       expectStatus(res, 404, 'PATCH an unknown contact');
-      expectEqual(res.body, { detail: 'Contact not found' }, 'the 404 body', on('errorBody'));
+      expectEqual(res.body, { detail: 'Contact not found' }, 'the 404 body', on('notFound'));
     },
   },
   {
@@ -80,8 +81,8 @@ export const customFieldChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.patch(path(UNKNOWN_ID), { set: ['a'] }), 'set as a list', ['body', 'set']);
-      expect422(await ctx.api.patch(path(UNKNOWN_ID), { remove: 'a' }), 'remove as a string', ['body', 'remove']);
+      expectRefused(await ctx.api.patch(path(UNKNOWN_ID), { set: ['a'] }), 'set as a list', { loc: ['body', 'set'] });
+      expectRefused(await ctx.api.patch(path(UNKNOWN_ID), { remove: 'a' }), 'remove as a string', { loc: ['body', 'remove'] });
     },
   },
 ];

@@ -1,7 +1,8 @@
 import type { Answer } from '../http/client.js';
-import { expectSuccess, expectTrue, expectStatus, type Basis } from './expect.js';
+import { expectTrue, expectStatus, type Basis } from './expect.js';
+import { at, isObject } from './read.js';
 import type { CheckContext } from '../types.js';
-import { on } from './decisions.js';
+import { on } from '../contract/decided.js';
 import { createDocument } from './fixtures.js';
 
 // The reference documents the participant rules but not the document resource that shows them, so
@@ -17,15 +18,16 @@ export interface ShownParticipant {
 
 /** The participants a document body lists, if it lists them the way the contract says. */
 export function participantsIn(res: Answer, what: string, basis: Basis): ShownParticipant[] | undefined {
-  const list = (res.body as { participants?: unknown } | undefined)?.participants;
-  return expectTrue(Array.isArray(list), `${what} lists the participants`, res.body, basis) ? (list as ShownParticipant[]) : undefined;
+  const list = at(res.body, 'participants');
+  const listed = Array.isArray(list) && list.every((p) => isObject(p) && typeof p.email === 'string');
+  return expectTrue(listed, `${what} lists the participants`, res.body, basis) ? (list as ShownParticipant[]) : undefined;
 }
 
 /** A document made for the check: created (documented) with the contract's 201 and an id (inferred). */
 export async function madeDocument(ctx: CheckContext, participants: Record<string, unknown>[], config?: Record<string, unknown>) {
   const res = await createDocument(ctx, participants, config);
-  expectSuccess(res, 201, 'POST /v2/documents', on('createDocument'));
-  const id = (res.body as { id?: unknown } | undefined)?.id;
+  expectStatus(res, 201, 'POST /v2/documents');
+  const id = at(res.body, 'id');
   return { res, id: expectTrue(typeof id === 'string', 'the created document has an id', res.body, on('createDocument')) ? (id as string) : undefined };
 }
 

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isDeepStrictEqual, inspect } from 'node:util';
 import { ConformanceFailure, type Answer } from '../http/client.js';
+import { loadContract, provenance } from '../../contract/index.js';
+import { DECIDED } from '../contract/decided.js';
 import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
-import { VALIDATION_BODY } from '../contract/shapes.js';
 import type { ExchangeRecord, Note } from '../types.js';
 
 const SHOWN = 400;
@@ -51,14 +52,29 @@ function settle(ok: boolean, what: string, why: () => string, basis?: Basis): bo
   return false;
 }
 
-export function expectStatus(res: Answer, status: number, what: string, basis?: Basis): boolean {
-  return settle(res.status === status, what, () => `expected status ${status}, got ${res.status} ${show(res.body)}`, basis);
+const sameClass = (a: number, b: number) => Math.floor(a / 100) === Math.floor(b / 100);
+const classOf = (status: number) => `${Math.floor(status / 100)}xx`;
+
+/** What the exact status of an answer rests on: the contract's mark for it on the exchange's operation. */
+function statusBasis(res: Answer, status: number): Basis {
+  const op = res.exchange.operationId ? loadContract().operation(res.exchange.operationId) : undefined;
+  const basis = op ? provenance().status(op, status) : undefined;
+  return basis?.provenance === 'inferred' ? basis.decision : 'documented';
 }
 
-/** The operation works (a 2xx, documented) and answers the contract's status (which rests on `exact`). */
-export function expectSuccess(res: Answer, status: number, what: string, exact: Decision): boolean {
-  settle(res.status >= 200 && res.status < 300, what, () => `expected success, got ${res.status} ${show(res.body)}`, 'documented');
-  return expectStatus(res, status, `${what} status`, exact);
+/**
+ * The answer's status. In a documented check its class is the check's own ground (the operation
+ * works: a 2xx; it refuses: a 4xx) and gates; the exact code gates only where the reference gives it,
+ * and otherwise rests on the contract's decision for it (a 404, PUT's 200, a bulk 200). With a basis,
+ * or in an inferred check, the exact code rests on that basis as a whole.
+ */
+export function expectStatus(res: Answer, status: number, what: string, basis?: Basis): boolean {
+  const on = basis ?? scopes.getStore()?.basis ?? 'documented';
+  if (on !== 'documented') return settle(res.status === status, what, () => `expected status ${status}, got ${res.status} ${show(res.body)}`, on);
+  const exact = statusBasis(res, status);
+  if (exact === 'documented') return settle(res.status === status, what, () => `expected status ${status}, got ${res.status} ${show(res.body)}`, 'documented');
+  settle(sameClass(res.status, status), what, () => `expected a ${classOf(status)}, got ${res.status} ${show(res.body)}`, 'documented');
+  return settle(res.status === status, `${what} status`, () => `expected status ${status}, got ${res.status} ${show(res.body)}`, exact);
 }
 
 export function expectEqual(actual: unknown, expected: unknown, what: string, basis?: Basis): boolean {
@@ -69,11 +85,55 @@ export function expectTrue(condition: unknown, what: string, actual?: unknown, b
   return settle(Boolean(condition), what, () => (actual === undefined ? 'not so' : `got ${show(actual)}`), basis);
 }
 
-/** A 422 whose detail names the given location (FastAPI's loc), or at least is a 422. */
-export function expect422(res: Answer, what: string, loc?: (string | number)[], basis?: Basis): boolean {
-  if (!expectStatus(res, 422, what, basis)) return false;
-  if (!loc) return true;
+/**
+ * The fields of an answer's object that a check names are what it says (the check's ground); a field
+ * it does not name rests on the contract's decision that answers list their fields and no others.
+ */
+export function expectFields(actual: unknown, expected: Record<string, unknown>, what: string): boolean {
+  const object = actual !== null && typeof actual === 'object' && !Array.isArray(actual) ? (actual as Record<string, unknown>) : undefined;
+  if (!expectTrue(object, what, actual)) return false;
+  if (!expectEqual(Object.fromEntries(Object.keys(expected).map((k) => [k, object![k]])), expected, what)) return false;
+  const others = Object.keys(object!).filter((k) => !Object.hasOwn(expected, k));
+  return expectTrue(others.length === 0, `${what}: no fields but those`, others, inferred(DECIDED.closedAnswers));
+}
+
+export interface Refusal {
+  /** where FastAPI's body should say the problem is (`["query", "pageSize"]`): the body is the contract's choice */
+  loc?: (string | number)[];
+  /** what "refused with 422" rests on: the reference where it names 422 for the rule, else the contract's decision */
+  status?: Basis;
+  /** the decision the whole assertion rests on, where it is not the check's (page 0 refused rests on pages starting at 1) */
+  on?: Decision;
+}
+
+/**
+ * A request the check's rule refuses: refused (a 4xx) is the rule's own ground and gates; that the
+ * refusal is a 422, that its body is FastAPI's `{"detail": [...]}`, and that it names `loc` rest on
+ * the contract's decisions, unless the reference names the 422 itself (`status: 'documented'`). In an
+ * inferred check all of it rests on the check's decision.
+ */
+export function expectRefused(res: Answer, what: string, refusal: Refusal = {}): boolean {
+  const scoped = refusal.on ?? scopes.getStore()?.basis ?? 'documented';
+  const refused = (status: number) => status >= 400 && status < 500;
+  if (!settle(refused(res.status), what, () => `expected a refusal (4xx), got ${res.status} ${show(res.body)}`, scoped)) return false;
+  const status = scoped !== 'documented' ? scoped : (refusal.status ?? inferred(DECIDED.refusalStatus));
+  if (!settle(res.status === 422, `${what}: 422`, () => `expected status 422, got ${res.status} ${show(res.body)}`, status)) return false;
+  const body = scoped !== 'documented' ? scoped : inferred(DECIDED.validationBody);
   const detail = (res.body as { detail?: unknown } | undefined)?.detail;
-  const named = Array.isArray(detail) && detail.some((d) => isDeepStrictEqual((d as { loc?: unknown }).loc, loc));
-  return expectTrue(named, `${what}: the 422 names ${JSON.stringify(loc)}`, detail, inferred(VALIDATION_BODY));
+  if (!settle(Array.isArray(detail), `${what}: FastAPI's {"detail": [...]}`, () => `got ${show(res.body)}`, body)) return false;
+  if (!refusal.loc) return true;
+  const named = (detail as unknown[]).some((d) => isDeepStrictEqual((d as { loc?: unknown } | null)?.loc, refusal.loc));
+  return settle(named, `${what}: the 422 names ${JSON.stringify(refusal.loc)}`, () => `got ${show(detail)}`, body);
+}
+
+/**
+ * A bulk item the rule refuses, as the reference allows: with the whole request (a 4xx) or alone, in
+ * its `details[]` entry with the rest processed ("Cada item se ejecuta de forma independiente").
+ * Which of the two rests on `consequence`, the contract's decision for that list.
+ */
+export function expectItemRefused(res: Answer, index: number, what: string, consequence: Decision): boolean {
+  const detail = (res.body as { details?: { success?: unknown }[] } | undefined)?.details?.[index];
+  const alone = res.status >= 200 && res.status < 300 && detail?.success === false;
+  if (!settle(alone || (res.status >= 400 && res.status < 500), what, () => `expected it refused (a 4xx, or its item failed), got ${res.status} ${show(res.body)}`, 'documented')) return false;
+  return settle(res.status === 422, `${what}: the whole request refused (422)`, () => `got ${res.status} ${show(res.body)}`, consequence);
 }

@@ -1,4 +1,5 @@
 import { expectStatus } from './expect.js';
+import { at, objectAt, stringAt } from './read.js';
 import type { CheckContext } from '../types.js';
 
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -33,23 +34,25 @@ export const REF = {
   isolation: 'Los endpoints de Contacts te permiten gestionar un directorio CRM de contactos dentro de tu tenant.',
 } as const;
 
+/** A contact a check made: its id and email to go on with, and the profile as answered. */
 export interface Created {
   id: string;
   email: string;
-  [key: string]: any;
+  profile: Record<string, unknown>;
 }
 
 /** Create a contact for this check (tagged, tracked for cleanup). */
 export async function createContact(ctx: CheckContext, fields: Record<string, unknown> = {}, label?: string): Promise<Created> {
-  const res = await ctx.api.post<Created>('/v2/contacts', { email: ctx.email(label), ...fields });
-  ctx.track.contact(res.body?.id);
+  const res = await ctx.api.post('/v2/contacts', { email: ctx.email(label), ...fields });
+  ctx.track.contact(at(res.body, 'id'));
   expectStatus(res, 201, 'creating a contact for the check');
-  return res.body;
+  const profile = objectAt(res.body, 'the created contact');
+  return { id: stringAt(profile.id, 'its id'), email: stringAt(profile.email, 'its email'), profile };
 }
 
 export async function createDocument(ctx: CheckContext, participants: Record<string, unknown>[], config?: Record<string, unknown>) {
   const res = await ctx.api.post('/v2/documents', { name: `Conformance ${ctx.tag}`, participants, ...(config ? { config } : {}) });
-  ctx.track.document(res.body?.id);
+  ctx.track.document(at(res.body, 'id'));
   return res;
 }
 

@@ -1,5 +1,6 @@
 import { ConformanceFailure, type HttpClient } from '../http/client.js';
 import { expectEqual, expectStatus } from './expect.js';
+import { at } from './read.js';
 import type { Check, CheckContext } from '../types.js';
 import { REF, UNKNOWN_ID, createContact, uniqueWord } from './fixtures.js';
 
@@ -17,7 +18,7 @@ async function sameAsUnknown(ctx: CheckContext, method: 'GET' | 'PUT' | 'PATCH' 
   expectStatus(foreign, 404, `${method} ${path('{A’s id}')} with tenant B’s key`);
   expectEqual(foreign.body, unknown.body, 'B’s error for A’s id and for an unknown id');
   const still = await ctx.api.get(`/v2/contacts/${a.id}`);
-  expectEqual([still.status, still.body.company, still.body.tags, still.body.customFields ?? {}], [200, 'Tenant A', ['a'], {}], 'A’s contact afterwards');
+  expectEqual([still.status, at(still.body, 'company'), at(still.body, 'tags'), at(still.body, 'customFields') ?? {}], [200, 'Tenant A', ['a'], {}], 'A’s contact afterwards');
 }
 
 const single = (
@@ -57,12 +58,12 @@ export const isolationChecks: Check[] = [
     async run(ctx) {
       const word = uniqueWord(ctx.tag);
       const a = await createContact(ctx, { full_name: `${word} Aislado` });
-      expectEqual((await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}`)).body.total, 1, 'A sees its contact');
+      expectEqual(at((await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}`)).body, 'total'), 1, 'A sees its contact');
       const b = keyB(ctx);
       const search = await b.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}`);
-      expectEqual([search.body.total, search.body.data], [0, []], 'B’s search for A’s contact');
+      expectEqual([at(search.body, 'total'), at(search.body, 'data')], [0, []], 'B’s search for A’s contact');
       const byEmail = await b.get(`/v2/contacts?search=${encodeURIComponent(a.email)}`);
-      expectEqual(byEmail.body.total, 0, 'B’s search by A’s email');
+      expectEqual(at(byEmail.body, 'total'), 0, 'B’s search by A’s email');
       expectEqual((await b.get(`/v2/contacts/autocomplete?q=${encodeURIComponent(word)}`)).body, [], 'B’s autocomplete');
     },
   },
@@ -79,11 +80,11 @@ export const isolationChecks: Check[] = [
       const a = await createContact(ctx, { company: 'Tenant A' });
       const b = keyB(ctx);
       const update = await b.patch('/v2/contacts/bulk', { contacts: [{ id: a.id, company: 'Tenant B' }] });
-      expectEqual([update.body.details[0].success, update.body.details[0].error], [false, 'Contact not found'], 'B’s bulk update item');
+      expectEqual([at(update.body, 'details', 0, 'success'), at(update.body, 'details', 0, 'error')], [false, 'Contact not found'], 'B’s bulk update item');
       const del = await b.delete('/v2/contacts/bulk', { contactIds: [a.id] });
-      expectEqual([del.body.details[0].success, del.body.details[0].error], [false, 'Contact not found'], 'B’s bulk delete item');
+      expectEqual([at(del.body, 'details', 0, 'success'), at(del.body, 'details', 0, 'error')], [false, 'Contact not found'], 'B’s bulk delete item');
       const still = await ctx.api.get(`/v2/contacts/${a.id}`);
-      expectEqual([still.status, still.body.company], [200, 'Tenant A'], 'A’s contact afterwards');
+      expectEqual([still.status, at(still.body, 'company')], [200, 'Tenant A'], 'A’s contact afterwards');
     },
   },
   {
@@ -99,9 +100,9 @@ export const isolationChecks: Check[] = [
       const a = await createContact(ctx);
       const b = keyB(ctx);
       const res = await b.post('/v2/contacts/bulk', { contacts: [{ email: a.email }] });
-      const bId = res.body?.details?.[0]?.contactId as string | undefined;
+      const bId = at(res.body, 'details', 0, 'contactId') as string | undefined;
       try {
-        expectEqual(res.body.details[0].success, true, 'B’s import of the same email');
+        expectEqual(at(res.body, 'details', 0, 'success'), true, 'B’s import of the same email');
         expectEqual(bId === a.id, false, 'B got a contact of its own');
       } finally {
         if (bId && bId !== a.id) await b.delete(`/v2/contacts/${bId}`);

@@ -1,6 +1,7 @@
-import { expect422, expectEqual, expectStatus, expectTrue } from './expect.js';
+import { expectEqual, expectFields, expectRefused, expectStatus, expectTrue } from './expect.js';
+import { at, listAt, pluck } from './read.js';
 import type { Check } from '../types.js';
-import { DECIDED, on } from './decisions.js';
+import { DECIDED, on } from '../contract/decided.js';
 import { REF, createContact, searchTag, uniqueWord } from './fixtures.js';
 
 export const listChecks: Check[] = [
@@ -15,8 +16,9 @@ export const listChecks: Check[] = [
     async run(ctx) {
       const res = await ctx.api.get('/v2/contacts');
       expectStatus(res, 200, 'GET /v2/contacts');
-      expectEqual([res.body.page, res.body.pageSize], [1, 25], 'page and pageSize defaults');
-      expectTrue(res.body.data.length <= 25 && res.body.data.length <= res.body.total, 'data fits pageSize and total', res.body.data.length);
+      expectEqual([at(res.body, 'page'), at(res.body, 'pageSize')], [1, 25], 'page and pageSize defaults');
+      const shown = listAt(at(res.body, 'data'), 'data').length;
+      expectTrue(shown <= 25 && shown <= Number(at(res.body, 'total')), 'data fits pageSize and total', shown);
     },
   },
   {
@@ -28,12 +30,12 @@ export const listChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.get('/v2/contacts?pageSize=0'), 'pageSize=0');
-      expect422(await ctx.api.get('/v2/contacts?pageSize=101'), 'pageSize=101');
+      expectRefused(await ctx.api.get('/v2/contacts?pageSize=0'), 'pageSize=0');
+      expectRefused(await ctx.api.get('/v2/contacts?pageSize=101'), 'pageSize=101');
       expectStatus(await ctx.api.get('/v2/contacts?pageSize=1'), 200, 'pageSize=1');
       const max = await ctx.api.get('/v2/contacts?pageSize=100');
       expectStatus(max, 200, 'pageSize=100');
-      expectEqual(max.body.pageSize, 100, 'pageSize echoed');
+      expectEqual(at(max.body, 'pageSize'), 100, 'pageSize echoed');
     },
   },
   {
@@ -45,10 +47,10 @@ export const listChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.get('/v2/contacts?page=0'), 'page=0', ['query', 'page'], on('page'));
-      expect422(await ctx.api.get('/v2/contacts?source=import'), 'source=import', ['query', 'source']);
-      expect422(await ctx.api.get('/v2/contacts?verified=maybe'), 'verified=maybe', ['query', 'verified']);
-      expect422(await ctx.api.get('/v2/contacts?pageSize=101'), 'pageSize=101', ['query', 'pageSize']);
+      expectRefused(await ctx.api.get('/v2/contacts?page=0'), 'page=0', { loc: ['query', 'page'], on: on('page') });
+      expectRefused(await ctx.api.get('/v2/contacts?source=import'), 'source=import', { loc: ['query', 'source'] });
+      expectRefused(await ctx.api.get('/v2/contacts?verified=maybe'), 'verified=maybe', { loc: ['query', 'verified'] });
+      expectRefused(await ctx.api.get('/v2/contacts?pageSize=101'), 'pageSize=101', { loc: ['query', 'pageSize'] });
     },
   },
   {
@@ -66,12 +68,12 @@ export const listChecks: Check[] = [
       for (let page = 1; page <= 3; page++) {
         const res = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}&pageSize=2&page=${page}`);
         expectStatus(res, 200, `page ${page}`);
-        expectEqual([res.body.total, res.body.page, res.body.pageSize], [5, page, 2], `total, page, pageSize of page ${page}`);
-        seen.push(...res.body.data.map((c: { id: string }) => c.id));
+        expectEqual([at(res.body, 'total'), at(res.body, 'page'), at(res.body, 'pageSize')], [5, page, 2], `total, page, pageSize of page ${page}`);
+        seen.push(...pluck(listAt(at(res.body, 'data'), 'data'), 'id').map(String));
       }
       expectEqual([...seen].sort(), [...ids].sort(), 'the ids over all pages (no gaps, no duplicates)');
       const beyond = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(ctx.tag)}&pageSize=2&page=4`);
-      expectEqual(beyond.body.data, [], 'a page past the end');
+      expectEqual(at(beyond.body, 'data'), [], 'a page past the end');
     },
   },
   {
@@ -88,12 +90,12 @@ export const listChecks: Check[] = [
       const byName = await createContact(ctx, { full_name: `Nombre ${word}n` }, 'n');
       const byCompany = await createContact(ctx, { company: `Empresa ${word}c` }, 'c');
       const nameHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`${word}n`)}`);
-      expectEqual(nameHit.body.data.map((c: { id: string }) => c.id), [byName.id], 'search by name');
+      expectEqual(pluck(listAt(at(nameHit.body, 'data'), 'data'), 'id'), [byName.id], 'search by name');
       const companyHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`${word}c`)}`);
-      expectEqual(companyHit.body.data.map((c: { id: string }) => c.id), [byCompany.id], 'search by company');
+      expectEqual(pluck(listAt(at(companyHit.body, 'data'), 'data'), 'id'), [byCompany.id], 'search by company');
       const emailHit = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(byCompany.email)}`);
-      expectEqual(emailHit.body.data.map((c: { id: string }) => c.id), [byCompany.id], 'search by the whole email');
-      expectEqual(emailHit.body.data[0].documentsCount, 0, 'documentsCount of a new contact');
+      expectEqual(pluck(listAt(at(emailHit.body, 'data'), 'data'), 'id'), [byCompany.id], 'search by the whole email');
+      expectEqual(at(emailHit.body, 'data', 0, 'documentsCount'), 0, 'documentsCount of a new contact');
     },
   },
   {
@@ -107,7 +109,7 @@ export const listChecks: Check[] = [
     async run(ctx) {
       const c = await createContact(ctx, { full_name: `Juan Pérez ${ctx.tag}` });
       const res = await ctx.api.get(`/v2/contacts?search=${encodeURIComponent(`PEREZ ${ctx.tag}`)}`);
-      expectEqual(res.body.data.map((x: { id: string }) => x.id), [c.id], 'search "PEREZ <tag>"');
+      expectEqual(pluck(listAt(at(res.body, 'data'), 'data'), 'id'), [c.id], 'search "PEREZ <tag>"');
     },
   },
   {
@@ -122,11 +124,11 @@ export const listChecks: Check[] = [
       const tagged = await createContact(ctx, { tags: [`t${ctx.tag}`.slice(0, 50)] }, 'tagged');
       await createContact(ctx, {}, 'plain');
       const byTag = await searchTag(ctx, `&tag=${encodeURIComponent(`t${ctx.tag}`.slice(0, 50))}`);
-      expectEqual(byTag.body.data.map((c: { id: string }) => c.id), [tagged.id], 'tag filter');
-      expectEqual((await searchTag(ctx, '&source=api')).body.total, 2, 'source=api', on('source'));
-      expectEqual((await searchTag(ctx, '&source=invitation')).body.total, 0, 'source=invitation', on('source'));
-      expectEqual((await searchTag(ctx, '&verified=false')).body.total, 2, 'verified=false');
-      expectEqual((await searchTag(ctx, '&verified=true')).body.total, 0, 'verified=true');
+      expectEqual(pluck(listAt(at(byTag.body, 'data'), 'data'), 'id'), [tagged.id], 'tag filter');
+      expectEqual(at((await searchTag(ctx, '&source=api')).body, 'total'), 2, 'source=api', on('source'));
+      expectEqual(at((await searchTag(ctx, '&source=invitation')).body, 'total'), 0, 'source=invitation', on('source'));
+      expectEqual(at((await searchTag(ctx, '&verified=false')).body, 'total'), 2, 'verified=false');
+      expectEqual(at((await searchTag(ctx, '&verified=true')).body, 'total'), 0, 'verified=true');
     },
   },
   {
@@ -142,7 +144,8 @@ export const listChecks: Check[] = [
       const c = await createContact(ctx, { full_name: `${word} Autocompletado` });
       const res = await ctx.api.get(`/v2/contacts/autocomplete?q=${encodeURIComponent(`${word} autocomp`)}`);
       expectStatus(res, 200, 'autocomplete');
-      expectEqual(res.body, [{ id: c.id, email: c.email, fullName: c.fullName }], 'autocomplete items');
+      expectEqual(Array.isArray(res.body) && at(res.body, 'length'), 1, 'autocomplete items');
+      expectFields(at(res.body, 0), { id: c.id, email: c.email, fullName: c.profile.fullName }, 'the autocomplete item');
     },
   },
   {
@@ -157,7 +160,7 @@ export const listChecks: Check[] = [
       const word = uniqueWord(ctx.tag);
       for (let i = 0; i < 6; i++) await createContact(ctx, { full_name: `${word} Número ${i}` }, `a${i}`);
       const res = await ctx.api.get(`/v2/contacts/autocomplete?q=${encodeURIComponent(word)}`);
-      expectEqual(res.body.length, 5, 'number of autocomplete items');
+      expectEqual(at(res.body, 'length'), 5, 'number of autocomplete items');
     },
   },
   {
@@ -169,7 +172,7 @@ export const listChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.get('/v2/contacts/autocomplete?q=a'), 'q=a');
+      expectRefused(await ctx.api.get('/v2/contacts/autocomplete?q=a'), 'q=a');
       expectStatus(await ctx.api.get('/v2/contacts/autocomplete?q=ab'), 200, 'q=ab');
     },
   },
@@ -182,7 +185,7 @@ export const listChecks: Check[] = [
     kind: 'negative',
     creates: false,
     async run(ctx) {
-      expect422(await ctx.api.get('/v2/contacts/autocomplete'), 'no q', ['query', 'q']);
+      expectRefused(await ctx.api.get('/v2/contacts/autocomplete'), 'no q', { loc: ['query', 'q'] });
     },
   },
 ];

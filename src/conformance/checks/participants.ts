@@ -1,6 +1,7 @@
-import { expect422, expectEqual, expectStatus, expectSuccess, expectTrue } from './expect.js';
+import { expectRefused, expectEqual, expectStatus, expectTrue } from './expect.js';
+import { at, listAt, pluck } from './read.js';
 import type { Check } from '../types.js';
-import { DECIDED, on } from './decisions.js';
+import { DECIDED, on } from '../contract/decided.js';
 import { documentParticipants, madeDocument, participantsIn } from './documents.js';
 import { REF, UNKNOWN_ID, createContact, createDocument, participant, searchTag } from './fixtures.js';
 
@@ -45,7 +46,7 @@ export const participantChecks: Check[] = [
     async run(ctx) {
       const email = ctx.email('dup');
       const res = await createDocument(ctx, [{ email: email.toUpperCase(), name: 'CEO' }, { email, name: 'CEO' }]);
-      expect422(res, 'duplicate participants after lower-casing');
+      expectRefused(res, 'duplicate participants after lower-casing', { status: 'documented' });
     },
   },
   {
@@ -58,9 +59,9 @@ export const participantChecks: Check[] = [
     creates: true,
     async run(ctx) {
       const res = await createDocument(ctx, [participant(ctx, 'w1', { whatsapp: '+525512345678' }), participant(ctx, 'w2')], { sendByWhatsapp: true });
-      expect422(res, 'a participant without whatsapp');
+      expectRefused(res, 'a participant without whatsapp', { status: 'documented' });
       const ok = await createDocument(ctx, [participant(ctx, 'w3', { whatsapp: '+525512345678' })], { sendByWhatsapp: true });
-      expectSuccess(ok, 201, 'every participant with whatsapp', on('createDocument'));
+      expectStatus(ok, 201, 'every participant with whatsapp');
     },
   },
   {
@@ -72,7 +73,7 @@ export const participantChecks: Check[] = [
     kind: 'negative',
     creates: true,
     async run(ctx) {
-      expect422(await createDocument(ctx, [participant(ctx, 'e', { whatsapp: '55 1234 5678' })]), 'whatsapp "55 1234 5678"');
+      expectRefused(await createDocument(ctx, [participant(ctx, 'e', { whatsapp: '55 1234 5678' })]), 'whatsapp "55 1234 5678"');
     },
   },
   {
@@ -84,9 +85,9 @@ export const participantChecks: Check[] = [
     kind: 'negative',
     creates: true,
     async run(ctx) {
-      expect422(await createDocument(ctx, [participant(ctx, 'n0', { name: '' })]), 'an empty name');
-      expect422(await createDocument(ctx, [participant(ctx, 'n256', { name: 'n'.repeat(256) })]), 'a 256-character name');
-      expectSuccess(await createDocument(ctx, [participant(ctx, 'n255', { name: 'n'.repeat(255) })]), 201, 'a 255-character name', on('createDocument'));
+      expectRefused(await createDocument(ctx, [participant(ctx, 'n0', { name: '' })]), 'an empty name');
+      expectRefused(await createDocument(ctx, [participant(ctx, 'n256', { name: 'n'.repeat(256) })]), 'a 256-character name');
+      expectStatus(await createDocument(ctx, [participant(ctx, 'n255', { name: 'n'.repeat(255) })]), 201, 'a 255-character name');
     },
   },
   {
@@ -98,7 +99,7 @@ export const participantChecks: Check[] = [
     kind: 'negative',
     creates: true,
     async run(ctx) {
-      expect422(await createDocument(ctx, [{ email: `not-an-email-${ctx.tag}`, name: 'X' }]), 'a malformed participant email');
+      expectRefused(await createDocument(ctx, [{ email: `not-an-email-${ctx.tag}`, name: 'X' }]), 'a malformed participant email');
     },
   },
   {
@@ -111,7 +112,7 @@ export const participantChecks: Check[] = [
     creates: true,
     async run(ctx) {
       const res = await createDocument(ctx, Array.from({ length: 51 }, (_, i) => participant(ctx, `m${i}`)));
-      expect422(res, '51 participants');
+      expectRefused(res, '51 participants', { status: 'documented' });
     },
   },
   {
@@ -124,9 +125,9 @@ export const participantChecks: Check[] = [
     creates: true,
     async run(ctx) {
       const res = await createDocument(ctx, [participant(ctx, 'l1', { whatsapp: '+525512345678' }), participant(ctx, 'l2')], { sendByWhatsapp: true });
-      expect422(res, 'missing whatsapp', ['body', 'participants', 1, 'whatsapp']);
+      expectRefused(res, 'missing whatsapp', { loc: ['body', 'participants', 1, 'whatsapp'] });
       const dup = await createDocument(ctx, [participant(ctx, 'l3'), { email: ctx.email('l3').toUpperCase(), name: 'X' }]);
-      expect422(dup, 'duplicate email', ['body', 'participants', 1, 'email']);
+      expectRefused(dup, 'duplicate email', { loc: ['body', 'participants', 1, 'email'] });
     },
   },
   {
@@ -142,16 +143,17 @@ export const participantChecks: Check[] = [
       const { res, id } = await madeDocument(ctx, [{ email: existing.email, name: 'Known' }, participant(ctx, 'fresh')]);
       const docs = await ctx.api.get(`/v2/contacts/${existing.id}/documents`);
       expectStatus(docs, 200, 'GET the contact’s documents');
-      expectEqual(docs.body.items.map((d: { documentId: string }) => d.documentId), [id], 'document ids of the contact');
-      expectEqual(docs.body.total, 1, 'total');
-      expectEqual(docs.body.items[0]?.documentName, res.body?.name, 'the document’s name', on('createDocument'));
+      expectEqual(pluck(listAt(at(docs.body, 'items'), 'items'), 'documentId'), [id], 'document ids of the contact');
+      expectEqual(at(docs.body, 'total'), 1, 'total');
+      expectEqual(at(docs.body, 'items', 0, 'documentName'), at(res.body, 'name'), 'the document’s name', on('createDocument'));
       // that a participant without a contact gets one is the contract's choice, and so is its source
       const list = await searchTag(ctx);
-      for (const c of list.body.data) ctx.track.contact(c.id);
-      const fresh = list.body.data.find((c: { email: string }) => c.email === ctx.email('fresh'));
-      if (!expectTrue(fresh, 'the new participant has a contact', list.body.data, on('createDocument'))) return;
-      expectEqual(fresh.documentsCount, 1, 'its documentsCount', on('createDocument'));
-      expectEqual(fresh.source, 'invitation', 'its source', on('source'));
+      const found = listAt(at(list.body, 'data'), 'data');
+      for (const c of found) ctx.track.contact(at(c, 'id'));
+      const fresh = found.find((c) => at(c, 'email') === ctx.email('fresh'));
+      if (!expectTrue(fresh, 'the new participant has a contact', found, on('createDocument'))) return;
+      expectEqual(at(fresh, 'documentsCount'), 1, 'its documentsCount', on('createDocument'));
+      expectEqual(at(fresh, 'source'), 'invitation', 'its source', on('source'));
     },
   },
   {
@@ -178,7 +180,7 @@ export const participantChecks: Check[] = [
       const { id } = await madeDocument(ctx, [participant(ctx, 'first')]);
       if (!id) return;
       const res = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [{ email: ctx.email('added').toUpperCase(), name: 'Added' }] });
-      expectSuccess(res, 200, 'POST participants', on('addParticipants'));
+      expectStatus(res, 200, 'POST participants');
       const expected = [ctx.email('first'), ctx.email('added')];
       const answered = participantsIn(res, 'the answer to POST participants', on('addParticipants'));
       if (answered) expectEqual(answered.map((p) => p.email), expected, 'participants in the answer', on('addParticipants'));
@@ -198,7 +200,7 @@ export const participantChecks: Check[] = [
       const { id } = await madeDocument(ctx, [participant(ctx, 'wa1', { whatsapp: '+525512345678' })], { sendByWhatsapp: true });
       if (!id) return;
       const res = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [participant(ctx, 'wa2')] });
-      expect422(res, 'a participant without whatsapp');
+      expectRefused(res, 'a participant without whatsapp', { status: 'documented' });
       const stored = await documentParticipants(ctx, id);
       if (stored) expectEqual(stored.map((p) => p.email), [ctx.email('wa1')], 'participants after the refused add');
     },
@@ -215,7 +217,7 @@ export const participantChecks: Check[] = [
       const { id } = await madeDocument(ctx, [participant(ctx, 'one')]);
       if (!id) return;
       const res = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [{ email: ctx.email('one').toUpperCase(), name: 'Again' }] });
-      expect422(res, 'adding the same email again');
+      expectRefused(res, 'adding the same email again', { status: 'documented' });
     },
   },
   {
@@ -230,11 +232,11 @@ export const participantChecks: Check[] = [
       const { id } = await madeDocument(ctx, Array.from({ length: 49 }, (_, i) => participant(ctx, `f${i}`)));
       if (!id) return;
       const two = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [participant(ctx, 'x1'), participant(ctx, 'x2')] });
-      expect422(two, 'the 50th and 51st participants');
+      expectRefused(two, 'the 50th and 51st participants', { status: 'documented' });
       const stored = await documentParticipants(ctx, id);
       if (stored) expectEqual(stored.length, 49, 'participants after the refused add');
       const fiftieth = await ctx.api.post(`/v2/documents/${id}/participants`, { participants: [participant(ctx, 'x1')] });
-      expectSuccess(fiftieth, 200, 'the 50th participant', on('addParticipants'));
+      expectStatus(fiftieth, 200, 'the 50th participant');
     },
   },
   {
@@ -249,7 +251,7 @@ export const participantChecks: Check[] = [
       const { id } = await madeDocument(ctx, [participant(ctx, 'stay'), participant(ctx, 'go')]);
       if (!id) return;
       const res = await ctx.api.delete(`/v2/documents/${id}/participants/${encodeURIComponent(ctx.email('go').toUpperCase())}`);
-      expectSuccess(res, 200, 'DELETE the participant', on('removeParticipant'));
+      expectStatus(res, 200, 'DELETE the participant');
       participantsIn(res, 'the answer to DELETE the participant', on('removeParticipant'));
       const stored = await documentParticipants(ctx, id);
       if (stored) expectEqual(stored.map((p) => p.email), [ctx.email('stay')], 'participants after removal');

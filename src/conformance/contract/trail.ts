@@ -1,5 +1,4 @@
-import type { OpenApiDocument } from '../../contract/index.js';
-import { decisionOf, type Decision } from './decisions.js';
+import { decisionsMarkedOn, type Decision, type OpenApiDocument } from '../../contract/index.js';
 import { childOf, type ContractNode } from './pointers.js';
 
 export type Segment = string | number;
@@ -25,18 +24,18 @@ export function schemaTrail(doc: OpenApiDocument, root: ContractNode, path: Segm
   return trail;
 }
 
-/** The decisions along a trail, outermost first; the last one is the most specific. */
-export function decisionsOn(trail: (ContractNode | undefined)[]): Decision[] {
-  return trail.map(decisionOf).filter((d): d is Decision => d !== undefined);
+/** The decisions marked along a trail, outermost first. */
+export function decisionsOn(trail: (ContractNode | undefined)[], doc?: OpenApiDocument): Decision[] {
+  return [...new Set(trail.flatMap((node) => (node ? decisionsMarkedOn(node.pointer, doc) : [])))];
 }
 
 /**
- * Every decision an instance actually passes through: the nodes its present values reach. A response
- * that validates agrees with these; a decision on a property the answer leaves out is not exercised.
+ * Every decision an instance actually passes through: those marked on the nodes its present values
+ * reach. A value that is what the contract says agrees with these; a decision on a property the
+ * value leaves out is not exercised.
  */
 export function decisionsVisited(doc: OpenApiDocument, node: ContractNode, value: unknown, into: Map<string, Decision>, depth = 0): void {
-  const decision = decisionOf(node);
-  if (decision) into.set(decision.pointer, decision);
+  for (const decision of decisionsMarkedOn(node.pointer, doc)) into.set(decision.pointer, decision);
   if (depth > 12 || value === null || typeof value !== 'object') return;
   const entries: [Segment, unknown][] = Array.isArray(value) ? value.slice(0, 5).map((item, i) => [i, item]) : Object.entries(value);
   for (const [segment, child] of entries) {

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { loadContract, type Operation } from '../../contract/index.js';
+import { loadContract, provenance, written, type KeywordSite, type Operation } from '../../contract/index.js';
 import { suiteAjv } from '../contract/ajv.js';
 import { childOf, type ContractNode } from '../contract/pointers.js';
 import { schemaChild, type Segment } from '../contract/trail.js';
@@ -13,6 +13,8 @@ export interface Mutation {
   keyword: string;
   /** the schema nodes from the request part's root down to the one whose keyword is broken */
   trail: ContractNode[];
+  /** the keyword broken, where it is written: what the mutation's verdict rests on */
+  site: KeywordSite;
   describe: string;
   apply(c: RequestCase): RequestCase;
 }
@@ -36,7 +38,8 @@ function allows(types: string[], candidate: string): boolean {
 
 const REMOVE = Symbol('remove');
 
-function setAt(root: unknown, at: Segment[], value: Value | typeof REMOVE): unknown {
+/** A copy of `root` with the value at `at` replaced (or removed). */
+export function setAt(root: unknown, at: Segment[], value: Value | typeof REMOVE): unknown {
   if (at.length === 0) return value;
   const copy = structuredClone(root) as Record<string | number, unknown>;
   let parent = copy;
@@ -87,7 +90,11 @@ function brokenValues(schema: Schema, value: Value, name: string | undefined, ta
     const min = schema.minItems as number | undefined;
     const max = schema.maxItems as number | undefined;
     if (min) out.push(['minItems', value.slice(0, min - 1), `${min - 1} items (at least ${min})`]);
-    if (max !== undefined && value.length) out.push(['maxItems', Array.from({ length: max + 1 }, (_, i) => value[i % value.length]), `${max + 1} items (at most ${max})`]);
+    if (max !== undefined && value.length) {
+      // the smallest item, again and again: one too many items, and a body well under any size bound
+      const smallest = value.reduce((a, b) => (JSON.stringify(b).length < JSON.stringify(a).length ? b : a));
+      out.push(['maxItems', Array.from({ length: max + 1 }, () => smallest), `${max + 1} items (at most ${max})`]);
+    }
   }
   if (Array.isArray(schema.enum)) out.push(['enum', 'ñ-not-listed', `a value outside ${JSON.stringify(schema.enum)}`]);
   if ('const' in schema) out.push(['const', schema.const === true ? false : 'ñ', `not ${JSON.stringify(schema.const)}`]);
@@ -117,14 +124,18 @@ function walkBody(sources: Source[], value: Value, at: Segment[], name: string |
   }
   for (const s of here) {
     const path = at.length ? `body.${at.join('.')}` : 'the body';
+    const node = written(doc, s.node.pointer);
+    const via = provenance().useSite(s.trail.map((n) => n.pointer));
     for (const [keyword, broken, what] of brokenValues(s.node.value, value, name, tag)) {
-      out.push({ location: 'body', at, keyword, trail: s.trail, describe: `${path}: ${what}`, apply: (c) => ({ ...c, body: setAt(c.body, at, broken) }) });
+      const site = { node, keyword, via };
+      out.push({ location: 'body', at, keyword, trail: s.trail, site, describe: `${path}: ${what}`, apply: (c) => ({ ...c, body: setAt(c.body, at, broken) }) });
     }
     const required = (s.node.value.required as string[] | undefined) ?? [];
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const key of required.filter((k) => Object.hasOwn(value, k))) {
         const where = [...at, key];
-        out.push({ location: 'body', at: where, keyword: 'required', trail: s.trail, describe: `${path}: without its required ${key}`, apply: (c) => ({ ...c, body: setAt(c.body, where, REMOVE) }) });
+        const site = { node, keyword: 'required', property: key, via };
+        out.push({ location: 'body', at: where, keyword: 'required', trail: s.trail, site, describe: `${path}: without its required ${key}`, apply: (c) => ({ ...c, body: setAt(c.body, where, REMOVE) }) });
       }
     }
   }
@@ -141,6 +152,7 @@ function walkBody(sources: Source[], value: Value, at: Segment[], name: string |
 
 /** Every single-keyword mutation of a valid case, for its path, query and body. */
 export function mutationsOf(op: Operation, c: RequestCase, tag: string): Mutation[] {
+  const { doc } = loadContract();
   const out: Mutation[] = [];
   for (const p of parametersOf(op)) {
     const part = p.in;
@@ -158,9 +170,13 @@ export function mutationsOf(op: Operation, c: RequestCase, tag: string): Mutatio
     for (const [keyword, broken, what] of brokenValues(schema, typedValue, p.name, tag)) {
       // in a URL everything is a string: only types a string cannot be parsed as are broken ones
       if (keyword === 'type' && (typeof broken !== 'string' || schema.type === 'string')) continue;
-      out.push({ location: part, at: [p.name], keyword, trail, describe: `${part} ${p.name}: ${what}`, apply: set(broken) });
+      const site = { node: written(doc, p.schema.pointer), keyword };
+      out.push({ location: part, at: [p.name], keyword, trail, site, describe: `${part} ${p.name}: ${what}`, apply: set(broken) });
     }
-    if (p.required && part === 'query') out.push({ location: part, at: [p.name], keyword: 'required', trail, describe: `query without its required ${p.name}`, apply: set(REMOVE) });
+    if (p.required && part === 'query') {
+      const site = { node: written(doc, p.node.pointer), keyword: 'required' };
+      out.push({ location: part, at: [p.name], keyword: 'required', trail, site, describe: `query without its required ${p.name}`, apply: set(REMOVE) });
+    }
   }
   const body = bodySchemaOf(op);
   if (body && c.body !== undefined) walkBody([{ node: body, trail: [body] }], c.body, [], undefined, tag, out);

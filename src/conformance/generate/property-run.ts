@@ -17,6 +17,8 @@ export interface GenerationOptions {
   seed: number;
   /** generated requests per operation */
   perOperation: number;
+  /** the operations to generate requests to (default every one) */
+  operations?: ReadonlySet<string>;
   readOnly: boolean;
   strict: boolean;
   concurrency: number;

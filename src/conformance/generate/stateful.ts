@@ -6,7 +6,7 @@ import type { Finding } from '../generic/inspector.js';
 import { validCases, type RequestCase } from './requests.js';
 import type { PropertyRun } from './property-run.js';
 
-const REMOVE_PARTICIPANT = '#/paths/~1v2~1documents~1{document_id}~1participants~1{email}/delete';
+const REMOVE_PARTICIPANT = '#/paths/~1v2~1documents~1{document_id}~1participants~1{email}/delete/responses/404';
 const bodies = (run: PropertyRun, operationId: string) => validCases(loadContract().operation(operationId), run.values).map((c) => c.body);
 
 /** A sequence of steps on what it made; a gating finding ends it, and fast-check shrinks the bodies. */
@@ -33,6 +33,10 @@ class Steps {
 }
 
 const inferredOrNot = (operationId: string) => (operationId === 'removeDocumentParticipant' ? inferred(REMOVE_PARTICIPANT) : undefined);
+
+/** The operations each sequence goes through. */
+export const CONTACT_LIFECYCLE = ['createContact', 'getContact', 'updateContact', 'patchContactCustomFields', 'listContactDocuments', 'deleteContact'];
+export const DOCUMENT_LIFECYCLE = ['createDocument', 'getDocument', 'addDocumentParticipants', 'removeDocumentParticipant'];
 
 /** create → get → update → custom fields → documents → delete, then every operation on the deleted id. */
 export async function contactLifecycle(run: PropertyRun): Promise<void> {

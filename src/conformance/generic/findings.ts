@@ -3,6 +3,8 @@ import type { Finding } from './inspector.js';
 
 const SHOWN = 10;
 
+const requestSize = (f: Finding) => (f.exchange ? JSON.stringify(f.exchange.request).length : Infinity);
+
 /** The generic checks' findings over the whole run, one per distinct fault, and how much each check saw. */
 export class FindingBook {
   private readonly counts = new Map<string, number>();
@@ -12,8 +14,14 @@ export class FindingBook {
     this.counts.set(check, (this.counts.get(check) ?? 0) + n);
   }
 
+  /**
+   * One finding per fault, shown by the smallest request that shows it: a property's shrinking ends
+   * on its smallest, and the deterministic pass, running beside it, must not replace that with its
+   * larger request.
+   */
   add(finding: Finding): Finding {
-    this.byKey.set(finding.key, finding);
+    const kept = this.byKey.get(finding.key);
+    if (!kept || requestSize(finding) <= requestSize(kept)) this.byKey.set(finding.key, finding);
     return finding;
   }
 

@@ -1,15 +1,12 @@
-import { loadContract, type Contract, type OpenApiDocument, type Operation } from '../../contract/index.js';
-import { decisionOf, type Decision } from '../contract/decisions.js';
+import { declaredFor, loadContract, provenance, type Basis, type Contract, type OpenApiDocument, type Operation } from '../../contract/index.js';
+import type { Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
-import { childOf, nodeAt, operationPointer, type ContractNode } from '../contract/pointers.js';
-import { decisionsOn, decisionsVisited, schemaTrail } from '../contract/trail.js';
+import { nodeAt } from '../contract/pointers.js';
+import { decisionsVisited } from '../contract/trail.js';
 import type { ExchangeRecord, Note } from '../types.js';
 import { GENERIC, type GenericId } from './catalogue.js';
 import type { FindingBook } from './findings.js';
-import { ResponseValidator } from './response-validator.js';
 
-/** What the contract's `default` response says it covers: unknown route, method, body too large, media type, rate limit. */
-const DEFAULT_ERRORS = new Set([404, 405, 413, 415, 429]);
 const JSON_TYPE = /^application\/(.+\+)?json\b/;
 
 export interface Finding extends Note {
@@ -18,9 +15,8 @@ export interface Finding extends Note {
   key: string;
 }
 
-// An answer's shape is a guess as a whole when its operation or response is: the outermost decision
-// on the way down says why. (A request's constraint is judged by the node that holds it: the nearest.)
-const outermost = (decisions: Decision[]) => decisions[0];
+/** The decision a finding rests on: none when its ground is documented (it gates). */
+export const decisionIn = (basis: Basis | undefined): Decision | undefined => (basis?.provenance === 'inferred' ? basis.decision : undefined);
 const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;
 const normalise = (path: (string | number)[]) => path.map((s) => (typeof s === 'number' ? '*' : s)).join('/');
 
@@ -31,9 +27,6 @@ const normalise = (path: (string | number)[]) => path.map((s) => (typeof s === '
 export class Inspector {
   private readonly contract: Contract = loadContract();
   private readonly doc: OpenApiDocument = this.contract.doc;
-  // compiled once per process: runs come and go (a test suite makes dozens), the contract does not
-  private static readonly validator = new ResponseValidator();
-  private readonly validator = Inspector.validator;
 
   constructor(
     private readonly selected: (id: GenericId) => boolean,
@@ -45,8 +38,7 @@ export class Inspector {
     const op = record.operationId ? this.contract.operation(record.operationId) : undefined;
     const status = record.response?.status;
     if (!op || status === undefined) return [];
-    const opNode = nodeAt(this.doc, operationPointer(op.path, op.method))!;
-    const declared = op.responses.some((r) => r.status === String(status)) ? String(status) : status >= 400 && op.responseFor(status) ? 'default' : undefined;
+    const { status: declared, covered } = declaredFor(op, status);
     const found: Finding[] = [];
     const add = (check: GenericId, key: string, assertion: string, message: string, decision?: Decision) => {
       const finding: Finding = { check, key: `${check} ${op.operationId} ${key}`, assertion, message, decision, exchange: record, seenIn: record.seenIn };
@@ -64,54 +56,53 @@ export class Inspector {
     });
     if (status >= 500) return this.book.addAll(found);
 
+    // the status an answer comes with rests on the operation's mark for it (see ProvenanceLookup.status)
+    const statusDecision = decisionIn(provenance().status(op, status));
     run(GENERIC.statusCode, () => {
-      const ok = declared !== undefined && (declared !== 'default' || DEFAULT_ERRORS.has(status));
-      const decision = decisionOf(opNode);
-      if (ok && decision) this.ledger.agree(decision);
+      const ok = covered;
+      if (ok && statusDecision) this.ledger.agree(statusDecision);
       if (!ok) {
         const list = op.responses.map((r) => r.status).join(', ');
-        add(GENERIC.statusCode, String(status), `${op.operationId} answers a declared status`, `${line(record)}: ${op.operationId} declares ${list}`, decision);
+        add(GENERIC.statusCode, String(status), `${op.operationId} answers a declared status`, `${line(record)}: ${op.operationId} declares ${list}`, statusDecision);
       }
     });
-
-    const responseNode = declared ? nodeAt(this.doc, `${opNode.pointer}/responses/${declared}`) : undefined;
-    const schemaNode = responseNode ? childOf(this.doc, responseNode, 'content', 'application/json', 'schema') : undefined;
-    const outer = [opNode, responseNode];
 
     run(GENERIC.contentType, () => {
       const type = record.response?.contentType ?? '';
       if (body === undefined || body === '' || JSON_TYPE.test(type)) return;
-      add(GENERIC.contentType, `${status}`, `${op.operationId} answers JSON`, `${line(record)} with content type ${type || '(none)'}, expected application/json`, outermost(decisionsOn([...outer, schemaNode])));
+      add(GENERIC.contentType, `${status}`, `${op.operationId} answers JSON`, `${line(record)} with content type ${type || '(none)'}, expected application/json`, statusDecision);
     });
 
     // an undeclared 2xx is the status check's finding; its body has no schema to meet
-    if (declared) run(GENERIC.responseSchema, () => this.schema(op, declared, body, record, outer, schemaNode, add));
+    if (declared) run(GENERIC.responseSchema, () => this.schema(op, status, declared, body, record, statusDecision, add));
     return this.book.addAll(found);
   }
 
   private schema(
     op: Operation,
+    status: number,
     declared: string,
     body: unknown,
     record: ExchangeRecord,
-    outer: (ContractNode | undefined)[],
-    schemaNode: ContractNode | undefined,
+    statusDecision: Decision | undefined,
     add: (check: GenericId, key: string, assertion: string, message: string, decision?: Decision) => void,
   ): void {
-    const errors = this.validator.validate(op, declared, body);
+    // (the provenance and its validators are compiled once per process: runs come and go, the contract does not)
+    const errors = provenance().checkResponse(op, status, body).filter((v) => v.part === 'response');
     if (errors.length === 0) {
-      for (const d of decisionsOn(outer)) this.ledger.agree(d);
+      if (statusDecision) this.ledger.agree(statusDecision);
+      const root = provenance().responseRoot(op, declared);
+      const node = root ? nodeAt(this.doc, root) : undefined;
       const visited = new Map<string, Decision>();
-      if (schemaNode) decisionsVisited(this.doc, schemaNode, body, visited);
+      if (node) decisionsVisited(this.doc, node, body, visited);
       for (const d of visited.values()) this.ledger.agree(d);
       return;
     }
     for (const error of errors) {
-      const trail = schemaNode ? schemaTrail(this.doc, schemaNode, error.path) : [];
-      const decision = outermost(decisionsOn([...outer, ...trail]));
+      const decision = decisionIn(error.basis);
       add(
         GENERIC.responseSchema,
-        `${declared} ${normalise(error.path)} ${error.keyword}`,
+        `${declared} ${normalise(error.at)} ${error.keyword}`,
         `${op.operationId} ${declared} body matches the contract`,
         `${line(record)}: ${error.message}`,
         decision,

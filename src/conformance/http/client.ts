@@ -14,9 +14,10 @@ export class NetworkFailure extends ConformanceFailure {
   }
 }
 
-export interface Answer<T = any> {
+export interface Answer {
   status: number;
-  body: T;
+  /** the parsed JSON, the text when it is not JSON, undefined when empty: read it with read.ts, never by cast */
+  body: unknown;
   headers: Headers;
   /** what the generic response checks found in this answer */
   findings: Note[];
@@ -62,7 +63,7 @@ export class HttpClient {
     return `${this.options.baseUrl.replace(/\/+$/, '')}${path}`;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
     const init: RequestInit = { method, headers: { accept: 'application/json', ...headers } };
     const sent = init.headers as Record<string, string>;
     if (this.options.apiKey !== undefined && !sent.authorization) sent.authorization = `Bearer ${this.options.apiKey}`;
@@ -104,12 +105,12 @@ export class HttpClient {
     }
     record.response = { status: res.status, contentType: res.headers.get('content-type'), body: clip(parsed) };
     const findings = this.options.observe?.(record, parsed) ?? [];
-    return { status: res.status, body: parsed as T, headers: res.headers, findings, exchange: record };
+    return { status: res.status, body: parsed, headers: res.headers, findings, exchange: record };
   }
 
-  get = <T = any>(path: string) => this.request<T>('GET', path);
-  post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body);
-  put = <T = any>(path: string, body?: unknown) => this.request<T>('PUT', path, body);
-  patch = <T = any>(path: string, body?: unknown) => this.request<T>('PATCH', path, body);
-  delete = <T = any>(path: string, body?: unknown) => this.request<T>('DELETE', path, body);
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, body?: unknown) => this.request('POST', path, body);
+  put = (path: string, body?: unknown) => this.request('PUT', path, body);
+  patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
+  delete = (path: string, body?: unknown) => this.request('DELETE', path, body);
 }

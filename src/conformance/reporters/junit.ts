@@ -21,6 +21,7 @@ export function junitReport(summary: RunSummary): string {
     if (r.decision) test.property('decision', r.decision.pointer);
     for (const [i, n] of (r.notes ?? []).entries()) if (n.decision) test.property(`note.${i}.decision`, n.decision.pointer);
     if (r.outcome === 'failed') test.failure(r.message ?? 'failed').standardError(failureText(r));
+    else if (r.outcome === 'errored') test.error(r.message ?? 'errored').standardError(failureText(r));
     else if (r.outcome === 'warned') test.standardError(`WARNING (rests on x-inferred decisions; gates only with --strict):\n${failureText(r)}`);
     else if (r.outcome === 'skipped') test.skipped().standardOutput(r.message ?? 'skipped');
   }

@@ -1,4 +1,5 @@
 import type { HttpClient } from '../http/client.js';
+import { at } from '../checks/read.js';
 import type { Tracker } from '../types.js';
 
 /** What a run created; deleted at the end, also after failures and on Ctrl-C. */
@@ -6,8 +7,8 @@ export class RunTracker implements Tracker {
   readonly contacts = new Set<string>();
   readonly documents = new Set<string>();
 
-  contact = (id: string | null | undefined) => void (id && this.contacts.add(id));
-  document = (id: string | null | undefined) => void (id && this.documents.add(id));
+  contact = (id: unknown) => void (typeof id === 'string' && id && this.contacts.add(id));
+  document = (id: unknown) => void (typeof id === 'string' && id && this.documents.add(id));
 }
 
 async function safely<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -27,8 +28,10 @@ async function searchRun(api: HttpClient, runId: string): Promise<string[] | und
   for (let page = 1; page <= 50; page++) {
     const res = await safely(() => api.get(`/v2/contacts?search=${encodeURIComponent(runId)}&pageSize=100&page=${page}`));
     if (!res || res.status !== 200) return undefined;
-    ids.push(...(res.body.data as { id: string }[]).map((c) => c.id));
-    if (res.body.data.length < 100) break;
+    const data = at(res.body, 'data');
+    if (!Array.isArray(data)) return undefined;
+    ids.push(...data.map((c) => at(c, 'id')).filter((id): id is string => typeof id === 'string'));
+    if (data.length < 100) break;
   }
   return ids;
 }
@@ -52,8 +55,9 @@ export async function cleanUp(tracker: RunTracker, runId: string, clients: HttpC
   for (const id of tracker.documents) {
     const doc = await safely(() => api!.get(`/v2/documents/${id}`));
     if (doc?.status !== 200) continue;
-    for (const p of doc.body.participants as { email: string }[]) {
-      if (p.email.includes(runId)) await safely(() => api!.delete(`/v2/documents/${id}/participants/${encodeURIComponent(p.email)}`));
+    const emails = [at(doc.body, 'participants')].flat().map((p) => at(p, 'email'));
+    for (const email of emails) {
+      if (typeof email === 'string' && email.includes(runId)) await safely(() => api!.delete(`/v2/documents/${id}/participants/${encodeURIComponent(email)}`));
     }
   }
   let leftContacts = 0;

@@ -1,4 +1,4 @@
-import { ConformanceFailure, type HttpClient } from '../http/client.js';
+import { ConformanceFailure, NetworkFailure, type HttpClient } from '../http/client.js';
 import { inferred } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { inScope, type AssertionScope } from '../checks/expect.js';
@@ -53,7 +53,10 @@ async function runOne(run: HandWrittenRun, check: Check, index: number): Promise
   try {
     await inScope(scope, () => check.run(ctx));
   } catch (error) {
-    const message = error instanceof ConformanceFailure ? error.message : `unexpected error: ${(error as Error)?.stack ?? String(error)}`;
+    // no answer, or the suite's own bug: the check could not judge the target, which is no finding
+    if (error instanceof NetworkFailure) return done('errored', `no answer: ${error.message}`);
+    if (!(error instanceof ConformanceFailure)) return done('errored', `the suite's own error: ${(error as Error)?.stack ?? String(error)}`);
+    const message = error.message;
     // an inferred check that breaks off rests on its decision as a whole
     if (!decision) return done('failed', message);
     scope.notes.push({ assertion: check.title, message, decision, exchange: log.at(-1), seenIn: check.id });

@@ -34,6 +34,8 @@ export interface RunOptions {
   generate?: number;
   /** seed of the generation (default: random, and reported) */
   seed?: number;
+  /** generate requests to these operations only (by operationId; default every one) */
+  operations?: string[];
   timeoutMs?: number;
   concurrency?: number;
   /** the hand-written catalogue (tests pass a subset or their own) */
@@ -110,6 +112,8 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
         onResult: options.onResult,
       })),
     );
+    // the generation stopped by the suite's own error: its checks could not judge the target
+    let generationError: string | undefined;
     if (generic.length && perOperation > 0 && !options.signal?.aborted) {
       await generate({
         api,
@@ -117,16 +121,20 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
         runId: id,
         seed,
         perOperation,
+        ...(options.operations ? { operations: new Set(options.operations) } : {}),
         readOnly,
         strict,
         concurrency,
         signal: options.signal,
         judge: new Judge(book, ledger, isSelected),
         track: tracker,
+      }).catch((error: unknown) => {
+        generationError = `the generation stopped on the suite's own error: ${(error as Error)?.stack ?? String(error)}`;
       });
     }
     for (const entry of generic) {
-      const result = book.result(entry, strict, notExercised(entry.id as GenericId, perOperation, readOnly, Boolean(options.signal?.aborted)));
+      const judged = book.result(entry, strict, notExercised(entry.id as GenericId, perOperation, readOnly, Boolean(options.signal?.aborted)));
+      const result: CheckResult = generationError && judged.outcome !== 'failed' ? { ...judged, outcome: 'errored', message: generationError } : judged;
       results.push(result);
       options.onResult?.(result);
     }
@@ -155,6 +163,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
     passed: count('passed'),
     failed: count('failed'),
     warned: count('warned'),
+    errored: count('errored'),
     skipped: count('skipped'),
     coverage: coverage.rows(),
     decisions: ledger.report(allDecisions()),

@@ -1,4 +1,4 @@
-import { loadContract, type BrokenConstraint, type Contract, type Operation } from '../../contract/index.js';
+import { loadContract, provenance, written, type BrokenConstraint, type Contract, type ContractNode, type KeywordSite, type Operation } from '../../contract/index.js';
 import type { Answer } from '../http/client.js';
 import { schemaTrail } from '../contract/trail.js';
 import type { DecisionLedger } from '../contract/ledger.js';
@@ -148,7 +148,9 @@ export class TrafficJudge {
     } else if (res.status < 500) {
       findings.push(...judge.auth(op, res, record));
     }
-    if (broken === undefined) {
+    if (res.status === 401) {
+      // refused for its key before its input was read: the body's verdicts do not apply
+    } else if (broken === undefined) {
       // A refusal of what the schemas allow is, in traffic, usually a rule they cannot state (two
       // participants with one email, a document's state): only when the refusal names constraints
       // that are all inferred is it evidence, against those decisions. The generator's own requests
@@ -185,6 +187,17 @@ export class TrafficJudge {
     return broken.length ? broken : undefined;
   }
 
+  /** Where the broken keyword is written, which the verdict rests on: by the validator's schema path, else (the bounds checked first) at the end of the trail. */
+  private site(op: Operation, b: BrokenConstraint & { location: 'path' | 'query' | 'body' }, trail: ContractNode[]): KeywordSite {
+    const p = provenance();
+    const error = { keyword: b.keyword, params: b.property === undefined ? {} : { missingProperty: b.property }, schemaPath: b.schemaPath ?? '' };
+    const found = b.schemaPath === undefined ? undefined : p.requestSite(op, b.location, error);
+    if (found) return found;
+    const last = trail.at(-1);
+    const via = p.useSite(trail.map((n) => n.pointer));
+    return { node: last ? written(this.contract.doc, last.pointer) : '', keyword: b.keyword, ...(b.property === undefined ? {} : { property: b.property }), ...(via ? { via } : {}) };
+  }
+
   /** Each broken constraint as the generator's mutation that would have broken it, so its verdict is the generator's. */
   private mutations(op: Operation, broken: (BrokenConstraint & { location: 'path' | 'query' | 'body' })[]): Mutation[] {
     const { doc } = this.contract;
@@ -200,7 +213,7 @@ export class TrafficJudge {
         trail = param ? [param.node, ...schemaTrail(doc, param.schema, at.slice(1))] : [];
       }
       const where = at.length ? `${b.location} ${at.join('.')}` : `the ${b.location}`;
-      return { location: b.location, at, keyword: b.keyword, trail, describe: `${where} (${b.keyword})`, apply: (c) => c };
+      return { location: b.location, at, keyword: b.keyword, trail, site: this.site(op, b, trail), describe: `${where} (${b.keyword})`, apply: (c) => c };
     });
   }
 }

@@ -2,6 +2,8 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_HEADER } from '../../../src/conformance/proxy/server.js';
 import { startMock, type RunningMock } from '../helpers.js';
+import { loadContract } from '../../../src/contract/index.js';
+import { extraProperties } from '../../../src/conformance/traffic/gaps.js';
 import { json, KEY, messageHeaders, raw, startProxy, upstream, type Listening, type RunningProxy } from './helpers.js';
 
 // A deliberately drifting upstream: one real contact from the mock, served broken in one way per id.
@@ -86,11 +88,20 @@ describe('the proxy in front of a drifting upstream (observe)', () => {
   it('finds a missing field whose presence is inferred, naming the decision', () => {
     const [g] = groupsOf('missing-phone');
     expect([g?.check, g?.field, g?.provenance]).toEqual(['generic.response-schema-conformance', 'response.body/phone', 'inferred']);
-    expect(g?.decision?.pointer).toBe('#/components/schemas/ContactDetailResponse/properties/phone');
+    // one decision (answers carry every field, null when empty) written at every such field
+    expect(g?.decision?.places).toContain('#/components/schemas/ContactDetailResponse/properties/phone/presence');
   });
 
-  it('reports a property the contract does not list as a gap', () => {
-    expect(groupsOf('extra-property').map((g) => [g.check, g.field, g.provenance])).toEqual([['traffic.undeclared-property', 'response.body/nickname', 'gap']]);
+  it('finds a property a closed answer does not list, resting on the decision that answers list their fields and no others', () => {
+    const groups = groupsOf('extra-property');
+    expect(groups.map((g) => [g.check, g.field, g.provenance])).toEqual([['generic.response-schema-conformance', 'response.body/nickname', 'inferred']]);
+    expect(groups[0]?.decision?.places).toContain('#/components/schemas/ContactDetailResponse/additionalProperties');
+  });
+
+  it('lists what an open schema does not (every answer of this contract is closed; its error body is not)', () => {
+    const getContact = loadContract().operation('getContact');
+    expect(extraProperties(getContact, '404', { detail: 'Contact not found', code: 'contact_not_found' })).toEqual(['code']);
+    expect(extraProperties(getContact, '200', { id: 'x', nickname: 'Pepe' })).toEqual([]);
   });
 
   it('finds a wrong type, also inside a gzip and a br body, and passes the compressed bytes through untouched', async () => {

@@ -1,0 +1,14 @@
+export { ProvenanceLookup, provenance, describeBasis } from './lookup.js';
+export type { KeywordSite, RequestPart } from './lookup.js';
+export { allDecisions, decisionAt, decisionsMarkedOn, inferred, basisOf } from './decisions.js';
+export type { Decision, Basis } from './decisions.js';
+export { allConstraints, operationsReaching, written, CONSTRAINT_KEYWORDS } from './constraints.js';
+export type { Constraint } from './constraints.js';
+export { auditProvenance, normaliseQuote } from './audit.js';
+export type { AuditProblem } from './audit.js';
+export { markFor, allMarks, DOCUMENTED, INFERRED, BENEATH, PRESENCE } from './marks.js';
+export type { MarkRef } from './marks.js';
+export { declaredFor, DEFAULT_ERRORS } from './violations.js';
+export type { Violation, RequestParts } from './violations.js';
+export { acceptancesIn } from './acceptances.js';
+export type { Acceptance } from './acceptances.js';
