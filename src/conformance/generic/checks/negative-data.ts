@@ -29,11 +29,6 @@ function bulkItem(op: Operation, mutation: Mutation): BulkItem | undefined {
   return undefined;
 }
 
-/**
- * Invalid input is refused, never accepted: that gates where the broken constraint is documented.
- * How it is refused rests on decisions: a 422 (not a 400, not a 404), FastAPI's body, and, for a
- * bulk item, the whole request rather than the item alone (which the reference allows).
- */
 function judge({ op, mutation, res, record }: InvalidEvent) {
   if (res.status >= 500) return undefined;
   const decision = decisionIn(provenance().keyword(mutation.site));
@@ -62,6 +57,11 @@ function judge({ op, mutation, res, record }: InvalidEvent) {
   return concluded(agrees, [{ key: 'body 422', assertion, message: `${line(record)}: refused without FastAPI's {"detail": […]} body`, decision: inferred(DECIDED.validationBody) }]);
 }
 
+/**
+ * Invalid input is refused, never accepted: that gates where the broken constraint is documented.
+ * How it is refused rests on decisions: a 422 (not a 400, not a 404), FastAPI's body, and, for a
+ * bulk item, the whole request rather than the item alone (which the reference allows).
+ */
 export const negativeData = defineCheck({
   id: 'generic.negative-data-rejection',
   title: 'generated invalid input is refused with a 4xx and a FastAPI body, never a 2xx',

@@ -54,11 +54,6 @@ function rejectionDecision(op: Operation, c: RequestCase, res: Answer): Decision
   return decisions.every(Boolean) ? decisions[0] : undefined;
 }
 
-/**
- * A valid request is not refused as invalid (400/422). The refusal gates unless only what the
- * contract alone allows can be why (rejectionDecision); a 2xx agrees with every decision the case
- * went through. On what the run had just made, only a 2xx will do, resting on the success's mark.
- */
 function judge({ op, case: c, res, record, exists }: ValidEvent) {
   if (res.status >= 500) return undefined;
   if (success(res.status)) return passed(...decisionsOf(op, c));
@@ -70,6 +65,11 @@ function judge({ op, case: c, res, record, exists }: ValidEvent) {
   return failed({ key: `stateful ${res.status}`, assertion: `${op.operationId} works on what the run just made`, message: `${line(record)}: expected a 2xx for what the run had just made`, decision: works });
 }
 
+/**
+ * A valid request is not refused as invalid (400/422). The refusal gates unless only what the
+ * contract alone allows can be why (rejectionDecision); a 2xx agrees with every decision the case
+ * went through. On what the run had just made, only a 2xx will do, resting on the success's mark.
+ */
 export const positiveData = defineCheck({
   id: 'generic.positive-data-acceptance',
   title: 'generated valid input is not refused as invalid (400/422)',

@@ -6,11 +6,6 @@ import { decisionIn, defineCheck, failed, line, passed, type AnswerEvent } from 
 
 const normalise = (path: (string | number)[]) => path.map((s) => (typeof s === 'number' ? '*' : s)).join('/');
 
-/**
- * Every answer matches the contract's schema for its operation and status. Each broken keyword rests
- * on its own mark (an inferred bound, an inferred closed object warns); a body that matches agrees
- * with the status's decision and with every decision its values went through.
- */
 function judge({ op, record, status, body, declared, statusDecision }: AnswerEvent) {
   // an undeclared 2xx is the status check's finding; its body has no schema to meet
   if (status >= 500 || !declared) return undefined;
@@ -34,6 +29,11 @@ function judge({ op, record, status, body, declared, statusDecision }: AnswerEve
   );
 }
 
+/**
+ * Every answer matches the contract's schema for its operation and status. Each broken keyword rests
+ * on its own mark (an inferred bound, an inferred closed object warns); a body that matches agrees
+ * with the status's decision and with every decision its values went through.
+ */
 export const responseSchema = defineCheck({
   id: 'generic.response-schema-conformance',
   title: 'every answer matches the contract’s schema for its operation and status',
