@@ -66,6 +66,8 @@ export interface Verdict {
   message: string;
   /** the x-inferred decision the finding rests on: none, and it gates */
   decision?: Decision;
+  /** the reference's words a documented finding rests on */
+  reference?: string;
 }
 
 /** What a handler concluded from one event: its faults, and the decisions the event agreed with. */
@@ -101,6 +103,10 @@ export const failed = (...findings: Verdict[]): Conclusion => concluded([], find
 
 /** The decision a finding rests on: none when its ground is documented (it gates). */
 export const decisionIn = (basis: Basis | undefined): Decision | undefined => (basis?.provenance === 'inferred' ? basis.decision : undefined);
+
+/** What a finding rests on, as a verdict carries it: the decision (it warns), or the reference's words (it gates). */
+export const groundsOf = (basis: Basis | undefined): Pick<Verdict, 'decision' | 'reference'> =>
+  basis?.provenance === 'inferred' ? { decision: basis.decision } : basis?.provenance === 'documented' ? { reference: basis.quote } : {};
 
 export const line = (r: ExchangeRecord) => `${r.request.method} ${r.request.url} → ${r.response?.status}`;
 export const success = (status: number) => status >= 200 && status < 300;

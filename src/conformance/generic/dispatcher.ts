@@ -75,8 +75,9 @@ export class Dispatcher {
     return found;
   }
 
-  private record(check: GenericId, op: Operation, record: ExchangeRecord, { key, assertion, message, decision }: Verdict): Finding {
+  private record(check: GenericId, op: Operation, record: ExchangeRecord, { key, assertion, message, decision, reference }: Verdict): Finding {
     if (decision) this.ledger.contradict(decision, { message, seenIn: record.seenIn ?? '', exchange: record });
-    return this.book.add({ check, key: `${check} ${op.operationId} ${key}`, assertion, message, decision, exchange: record, seenIn: record.seenIn });
+    const grounds = decision ? { decision } : reference ? { reference } : {};
+    return this.book.add({ check, key: `${check} ${op.operationId} ${key}`, assertion, message, ...grounds, exchange: record, seenIn: record.seenIn });
   }
 }

@@ -4,7 +4,7 @@ import { inferred, type Decision } from '../../contract/decisions.js';
 import { schemaTrail } from '../../contract/trail.js';
 import type { Mutation } from '../../generate/mutations.js';
 import { bodySchemaOf } from '../../generate/operation-parts.js';
-import { concluded, decisionIn, defineCheck, failed, line, passed, refusal, success, type InvalidEvent } from '../definition.js';
+import { concluded, groundsOf, decisionIn, defineCheck, failed, line, passed, refusal, success, type InvalidEvent } from '../definition.js';
 
 /** A mutation inside one item of a list whose items are independent requests (a bulk body). */
 interface BulkItem {
@@ -31,7 +31,8 @@ function bulkItem(op: Operation, mutation: Mutation): BulkItem | undefined {
 
 function judge({ op, mutation, res, record }: InvalidEvent) {
   if (res.status >= 500) return undefined;
-  const decision = decisionIn(provenance().keyword(mutation.site));
+  const basis = provenance().keyword(mutation.site);
+  const decision = decisionIn(basis);
   const key = `${mutation.location} ${mutation.keyword} ${mutation.at.map((s) => (typeof s === 'number' ? '*' : s)).join('.')}`;
   const item = bulkItem(op, mutation);
   if (!refusal(res.status)) {
@@ -41,7 +42,7 @@ function judge({ op, mutation, res, record }: InvalidEvent) {
       const assertion = `${op.operationId} refuses the whole request for ${mutation.describe}`;
       return concluded([decision], [{ key: `${key} alone`, assertion, message: `${line(record)}: ${mutation.describe} failed its item alone`, decision: item.consequence }]);
     }
-    return failed({ key, assertion: `${op.operationId} refuses ${mutation.describe}`, message: `${line(record)}: accepted ${mutation.describe}`, decision });
+    return failed({ key, assertion: `${op.operationId} refuses ${mutation.describe}`, message: `${line(record)}: accepted ${mutation.describe}`, ...groundsOf(basis) });
   }
   const agrees = [decision, item?.consequence];
   // a body past the size bound is refused before it is read: the contract's default error for it

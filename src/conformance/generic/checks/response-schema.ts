@@ -2,7 +2,7 @@ import { loadContract, provenance } from '../../../contract/index.js';
 import type { Decision } from '../../contract/decisions.js';
 import { nodeAt } from '../../contract/pointers.js';
 import { decisionsVisited } from '../../contract/trail.js';
-import { decisionIn, defineCheck, failed, line, passed, type AnswerEvent } from '../definition.js';
+import { defineCheck, groundsOf, failed, line, passed, type AnswerEvent } from '../definition.js';
 
 const normalise = (path: (string | number)[]) => path.map((s) => (typeof s === 'number' ? '*' : s)).join('/');
 
@@ -24,7 +24,7 @@ function judge({ op, record, status, body, declared, statusDecision }: AnswerEve
       key: `${declared} ${normalise(error.at)} ${error.keyword}`,
       assertion: `${op.operationId} ${declared} body matches the contract`,
       message: `${line(record)}: ${error.message}`,
-      decision: decisionIn(error.basis),
+      ...groundsOf(error.basis),
     })),
   );
 }
