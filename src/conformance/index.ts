@@ -2,7 +2,7 @@ export { runConformance, TargetError, DEFAULT_GENERATE } from './run/runner.js';
 export type { RunOptions } from './run/runner.js';
 export { CHECKS } from './checks/index.js';
 export { catalogue, listRow, CLEANUP } from './run/catalogue.js';
-export { GENERIC, GENERIC_CHECKS } from './generic/catalogue.js';
+export { GENERIC, GENERIC_CHECKS } from './generic/registry.js';
 export { selectChecks } from './run/select.js';
 export { allDecisions, inferred } from './contract/decisions.js';
 export { jsonReport } from './reporters/json.js';

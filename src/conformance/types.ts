@@ -86,6 +86,8 @@ export interface Note {
   message: string;
   /** the x-inferred decision it rests on; none: documented, it gates */
   decision?: Decision;
+  /** documented: the reference's own words it rests on, where the contract quotes them */
+  reference?: string;
   exchange?: ExchangeRecord;
   /** where it was seen: a check id, or a generated case with its seed */
   seenIn?: string;

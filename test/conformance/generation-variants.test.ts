@@ -29,6 +29,8 @@ describe('generated requests catch what the hand-written checks miss', () => {
     expect(finding.seenIn).toMatch(/^generated: .* \(seed 1\)$/);
     expect(finding.exchange?.request).toBeDefined();
     expect(finding.decision, finding.message).toBeUndefined();
+    // a documented type is broken: the finding quotes the reference's words for it
+    if (caughtBy === GENERIC.negativeData) expect(finding.reference, finding.message).toMatch(/Type string/);
   });
 
   it('the hand-written checks alone miss every one of them', async () => {

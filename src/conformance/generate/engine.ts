@@ -1,5 +1,5 @@
 import { loadContract } from '../../contract/index.js';
-import { GENERIC, type GenericId } from '../generic/catalogue.js';
+import { GENERIC, type GenericId } from '../generic/registry.js';
 import { PropertyRun, type GenerationOptions } from './property-run.js';
 import { CONTACT_LIFECYCLE, DOCUMENT_LIFECYCLE, contactLifecycle, documentLifecycle } from './stateful.js';
 import { eachConstraintOnce } from './each-constraint.js';

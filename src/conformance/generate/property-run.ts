@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { loadContract, type Operation } from '../../contract/index.js';
 import { NetworkFailure, type HttpClient, type Answer } from '../http/client.js';
-import { FindingBook } from '../generic/findings.js';
-import type { Finding } from '../generic/inspector.js';
+import { FindingBook, type Finding } from '../generic/findings.js';
 import type { Tracker } from '../types.js';
 import { urlOf, type RequestCase } from './requests.js';
 import type { ValueContext } from './values.js';
-import type { Judge } from '../generic/verdicts.js';
+import type { Dispatcher } from '../generic/dispatcher.js';
 
 export interface GenerationOptions {
   /** key A, every answer shown to the response checks */
@@ -23,7 +22,8 @@ export interface GenerationOptions {
   strict: boolean;
   concurrency: number;
   signal?: AbortSignal;
-  judge: Judge;
+  /** the generic checks the generated answers go to */
+  judge: Dispatcher;
   track: Tracker;
 }
 

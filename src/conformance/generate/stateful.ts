@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { loadContract } from '../../contract/index.js';
 import type { Answer } from '../http/client.js';
 import { inferred } from '../contract/decisions.js';
-import type { Finding } from '../generic/inspector.js';
+import type { Finding } from '../generic/findings.js';
 import { validCases, type RequestCase } from './requests.js';
 import type { PropertyRun } from './property-run.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Operation } from '../../contract/index.js';
-import { GENERIC } from '../generic/catalogue.js';
-import type { Finding } from '../generic/inspector.js';
+import { GENERIC } from '../generic/registry.js';
+import type { Finding } from '../generic/findings.js';
 import { mutationsOf } from './mutations.js';
 import { isValid, validCases } from './requests.js';
 import type { PropertyRun } from './property-run.js';

@@ -1,5 +1,11 @@
-import type { CatalogueEntry, CheckResult } from '../types.js';
-import type { Finding } from './inspector.js';
+import type { CatalogueEntry, CheckResult, Note } from '../types.js';
+import type { GenericId } from './registry.js';
+
+export interface Finding extends Note {
+  check: GenericId;
+  /** one finding per key: the same fault seen again keeps the smaller example (see FindingBook.add) */
+  key: string;
+}
 
 const SHOWN = 10;
 

@@ -21,7 +21,7 @@ export function notesSummary(notes: Note[]): string {
 export function noteText(note: Note, full: boolean): string[] {
   const lines = [`  - ${note.message}`];
   if (note.seenIn) lines.push(`    seen in: ${note.seenIn}`);
-  lines.push(note.decision ? `    rests on ${note.decision.pointer}: ${JSON.stringify(note.decision.text)}` : '    documented: it gates');
+  lines.push(note.decision ? `    rests on ${note.decision.pointer}: ${JSON.stringify(note.decision.text)}` : `    documented: it gates${note.reference ? ` (the reference: ${JSON.stringify(note.reference)})` : ''}`);
   if (full && note.exchange) lines.push(...exchangeLines(note.exchange, '    '));
   return lines;
 }

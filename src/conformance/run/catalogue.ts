@@ -1,6 +1,6 @@
 import { CHECKS } from '../checks/index.js';
 import type { CleanupReport } from './cleanup.js';
-import { GENERIC_CHECKS } from '../generic/catalogue.js';
+import { GENERIC_CHECKS } from '../generic/registry.js';
 import type { CatalogueEntry, Check, CheckResult } from '../types.js';
 
 /** Not a rule of the API but of the run: what it created is gone at the end. */

@@ -7,10 +7,9 @@ import { allDecisions } from '../contract/decisions.js';
 import { DecisionLedger } from '../contract/ledger.js';
 import { Coverage } from './coverage.js';
 import { generate } from '../generate/engine.js';
-import { GENERIC_CHECKS, GENERIC, type GenericId } from '../generic/catalogue.js';
+import { GENERIC_CHECKS, GENERIC, type GenericId } from '../generic/registry.js';
 import { FindingBook } from '../generic/findings.js';
-import { Inspector } from '../generic/inspector.js';
-import { Judge } from '../generic/verdicts.js';
+import { Dispatcher } from '../generic/dispatcher.js';
 import { runHandWritten } from './handwritten.js';
 import { selectChecks } from './select.js';
 import { probeTarget } from './target.js';
@@ -75,10 +74,10 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
   const ledger = new DecisionLedger();
   const book = new FindingBook();
   const coverage = new Coverage();
-  const inspector = new Inspector(isSelected, book, ledger);
+  const dispatcher = new Dispatcher(isSelected, book, ledger);
   const observe: Observer = (record, body) => {
     coverage.see(record);
-    return inspector.inspect(record, body);
+    return dispatcher.inspect(record, body);
   };
   const client = (apiKey: string | undefined, observed = true) =>
     new HttpClient({ baseUrl: options.baseUrl, apiKey, timeoutMs, observe: observed ? observe : undefined });
@@ -126,7 +125,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
         strict,
         concurrency,
         signal: options.signal,
-        judge: new Judge(book, ledger, isSelected),
+        judge: dispatcher,
         track: tracker,
       }).catch((error: unknown) => {
         generationError = `the generation stopped on the suite's own error: ${(error as Error)?.stack ?? String(error)}`;

@@ -19,6 +19,8 @@ export interface FindingGroup {
   field: string;
   provenance: TrafficFinding['provenance'];
   decision?: Decision;
+  /** documented: the reference's words it rests on */
+  reference?: string;
   assertion: string;
   /** the first occurrence's message */
   message: string;
@@ -155,6 +157,7 @@ export class TrafficBook {
       field: finding.field,
       provenance: finding.provenance,
       ...(finding.decision ? { decision: finding.decision } : {}),
+      ...(finding.reference ? { reference: finding.reference } : {}),
       assertion: finding.assertion,
       message: finding.message,
       count: 1,

@@ -2,12 +2,11 @@ import { loadContract, provenance, written, type BrokenConstraint, type Contract
 import type { Answer } from '../http/client.js';
 import { schemaTrail } from '../contract/trail.js';
 import type { DecisionLedger } from '../contract/ledger.js';
-import { Judge } from '../generic/verdicts.js';
 import { bodySchemaOf, parametersOf, type RequestCase } from '../generate/operation-parts.js';
 import type { Mutation } from '../generate/mutations.js';
-import { GENERIC, type GenericId } from '../generic/catalogue.js';
-import { FindingBook } from '../generic/findings.js';
-import { Inspector, type Finding } from '../generic/inspector.js';
+import { GENERIC, type GenericId } from '../generic/registry.js';
+import { Dispatcher } from '../generic/dispatcher.js';
+import { FindingBook, type Finding } from '../generic/findings.js';
 import type { ExchangeRecord } from '../types.js';
 import { bodyValue, header, isJsonType, type Exchange } from './exchange.js';
 import { extraProperties } from './gaps.js';
@@ -124,8 +123,9 @@ export class TrafficJudge {
       seenIn,
     };
     const findings: Finding[] = [];
-    const book = new FindingBook();
-    const judge = new Judge(book, this.ledger, () => true);
+    // a body past the bound was not kept whole: its schema is not checked
+    const bodyNotValidated = Boolean(responseBody?.truncated);
+    const judge = new Dispatcher((id) => !(bodyNotValidated && id === GENERIC.responseSchema), new FindingBook(), this.ledger);
     const query = queryOf(url.searchParams);
     const requestCase: RequestCase = { path: match.params, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])), body: requestValue };
     const broken = this.requestBroken(op, match.params, query, exchange, requestValue);
@@ -140,9 +140,7 @@ export class TrafficJudge {
       return { findings: [...traffic, ...findings.map(toTraffic(op, undefined))], operationId: op.operationId, record };
     }
     const res = { status: exchange.response.status, body: record.response!.body } as Answer;
-    const bodyNotValidated = Boolean(responseBody?.truncated);
-    const inspector = new Inspector((id) => !(bodyNotValidated && id === GENERIC.responseSchema), book, this.ledger);
-    findings.push(...inspector.inspect(record, record.response!.body));
+    findings.push(...judge.inspect(record, record.response!.body));
     if (!record.request.auth) {
       // a key was sent: whether it was one the server knows is not for a bystander to say
     } else if (res.status < 500) {

@@ -83,6 +83,8 @@ describe('the proxy in front of a drifting upstream (observe)', () => {
   it('finds a missing required field, documented where the contract rests on the reference', () => {
     const [g] = groupsOf('missing-email');
     expect([g?.check, g?.field, g?.provenance]).toEqual(['generic.response-schema-conformance', 'response.body/email', 'documented']);
+    // the reference's own words for it, as the contract quotes them (the create example shows the email)
+    expect(g?.reference).toContain('"email": "nuevo@empresa.com"');
   });
 
   it('finds a missing field whose presence is inferred, naming the decision', () => {

@@ -17,7 +17,7 @@ export function exchangeLines(e: Exchange, indent: string): string[] {
 /** What a group rests on, in words: the decision for an inferred one. */
 export function basisLine(g: FindingGroup): string {
   if (g.provenance === 'inferred' && g.decision) return `rests on ${g.decision.pointer}: ${JSON.stringify(g.decision.text)}`;
-  if (g.provenance === 'documented') return 'documented: it gates';
+  if (g.provenance === 'documented') return `documented: it gates${g.reference ? ` (the reference: ${JSON.stringify(g.reference)})` : ''}`;
   if (g.provenance === 'gap') return 'the contract does not speak to it';
   if (g.provenance === 'difference') return 'the replay was answered otherwise than the recording';
   return "the client's request broke the contract and the server refused it";
