@@ -1,5 +1,5 @@
 import type { HttpClient } from './http/client.js';
-import type { Decision } from './contract/decisions.js';
+import type { Decision } from '../contract/index.js';
 import type { DecisionReport } from './contract/ledger.js';
 
 export type Provenance = 'documented' | 'inferred';

@@ -1,9 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isDeepStrictEqual, inspect } from 'node:util';
 import { ConformanceFailure, type Answer } from '../http/client.js';
-import { loadContract, provenance } from '../../contract/index.js';
+import { type Decision, inferred, loadContract, provenance } from '../../contract/index.js';
 import { DECIDED } from '../contract/decided.js';
-import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import type { ExchangeRecord, Note } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { inferred, type Decision } from './decisions.js';
+import { inferred, type Decision } from '../../contract/index.js';
 import { ERROR_BODY, VALIDATION_BODY } from './shapes.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ExchangeRecord } from '../types.js';
-import type { Decision } from './decisions.js';
+import type { Decision } from '../../contract/index.js';
 
 export type DecisionVerdict = 'agreed' | 'contradicted' | 'not exercised';
 

@@ -1,5 +1,4 @@
-import { decisionsMarkedOn, type Decision, type OpenApiDocument } from '../../contract/index.js';
-import { childOf, type ContractNode } from './pointers.js';
+import { childOf, type ContractNode, type Decision, decisionsMarkedOn, type OpenApiDocument } from '../../contract/index.js';
 
 export type Segment = string | number;
 

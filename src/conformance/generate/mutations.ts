@@ -1,7 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { loadContract, provenance, written, type KeywordSite, type Operation } from '../../contract/index.js';
-import { suiteAjv } from '../contract/ajv.js';
-import { childOf, type ContractNode } from '../contract/pointers.js';
+import { childOf, createAjv, loadContract, provenance, written, type ContractNode, type KeywordSite, type Operation } from '../../contract/index.js';
 import { schemaChild, type Segment } from '../contract/trail.js';
 import { bodySchemaOf, parametersOf, type RequestCase } from './requests.js';
 import { EMAIL_FIELDS } from './values.js';
@@ -51,10 +49,12 @@ export function setAt(root: unknown, at: Segment[], value: Value | typeof REMOVE
 }
 
 const ifValidators = new WeakMap<object, ValidateFunction>();
+// the contract's own validator, as for answers: a condition is checked, never filled with defaults
+let conditions: ReturnType<typeof createAjv> | undefined;
 function ifHolds(schema: Schema, value: Value): boolean {
   const condition = schema.if as object;
   let validate = ifValidators.get(condition);
-  if (!validate) ifValidators.set(condition, (validate = suiteAjv().compile(condition)));
+  if (!validate) ifValidators.set(condition, (validate = (conditions ??= createAjv('response')).compile(condition)));
   return validate(value);
 }
 

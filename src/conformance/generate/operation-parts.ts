@@ -1,5 +1,4 @@
-import { loadContract, type Operation } from '../../contract/index.js';
-import { childOf, nodeAt, operationPointer, type ContractNode } from '../contract/pointers.js';
+import { childOf, type ContractNode, loadContract, nodeAt, type Operation, operationPointer } from '../../contract/index.js';
 
 /** One request to an operation, before it is sent. */
 export interface RequestCase {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { loadContract } from '../../contract/index.js';
+import { inferred, loadContract } from '../../contract/index.js';
 import type { Answer } from '../http/client.js';
-import { inferred } from '../contract/decisions.js';
 import type { Finding } from '../generic/findings.js';
 import { validCases, type RequestCase } from './requests.js';
 import type { PropertyRun } from './property-run.js';

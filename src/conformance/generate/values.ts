@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { OpenApiDocument } from '../../contract/index.js';
-import { nodeAt } from '../contract/pointers.js';
+import { nodeAt, type OpenApiDocument } from '../../contract/index.js';
 
 type Schema = Record<string, unknown>;
 

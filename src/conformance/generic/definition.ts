@@ -1,5 +1,4 @@
-import type { Basis, Operation } from '../../contract/index.js';
-import type { Decision } from '../contract/decisions.js';
+import type { Basis, Decision, Operation } from '../../contract/index.js';
 import type { Answer } from '../http/client.js';
 import type { Mutation } from '../generate/mutations.js';
 import type { RequestCase } from '../generate/operation-parts.js';

@@ -1,6 +1,5 @@
-import { declaredFor, loadContract, provenance, type Operation } from '../../contract/index.js';
+import { type Decision, declaredFor, inferred, loadContract, type Operation, provenance } from '../../contract/index.js';
 import { DECIDED } from '../contract/decided.js';
-import { inferred, type Decision } from '../contract/decisions.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import type { Mutation } from '../generate/mutations.js';
 import type { RequestCase } from '../generate/operation-parts.js';

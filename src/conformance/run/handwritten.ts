@@ -1,5 +1,5 @@
 import { ConformanceFailure, NetworkFailure, type HttpClient } from '../http/client.js';
-import { inferred } from '../contract/decisions.js';
+import { inferred } from '../../contract/index.js';
 import type { DecisionLedger } from '../contract/ledger.js';
 import { inScope, type AssertionScope } from '../checks/expect.js';
 import type { RunTracker } from './cleanup.js';

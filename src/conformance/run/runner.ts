@@ -3,7 +3,7 @@ import { CLEANUP, catalogue, cleanupResult } from './catalogue.js';
 import { CHECKS } from '../checks/index.js';
 import { HttpClient, type Observer } from '../http/client.js';
 import { RunTracker, cleanUp } from './cleanup.js';
-import { allDecisions } from '../contract/decisions.js';
+import { allDecisions } from '../../contract/index.js';
 import { DecisionLedger } from '../contract/ledger.js';
 import { Coverage } from './coverage.js';
 import { generate } from '../generate/engine.js';

@@ -1,5 +1,4 @@
-import type { Decision } from '../contract/decisions.js';
-import { allDecisions } from '../contract/decisions.js';
+import { allDecisions, type Decision } from '../../contract/index.js';
 import { DecisionLedger, type DecisionReport } from '../contract/ledger.js';
 import { Coverage } from '../run/coverage.js';
 import type { CoverageRow, ExchangeRecord } from '../types.js';

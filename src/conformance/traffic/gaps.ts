@@ -1,5 +1,4 @@
-import { loadContract, type Operation } from '../../contract/index.js';
-import { childOf, nodeAt, operationPointer, type ContractNode } from '../contract/pointers.js';
+import { childOf, type ContractNode, loadContract, nodeAt, type Operation, operationPointer } from '../../contract/index.js';
 
 const MAX_DEPTH = 12;
 const MAX_ITEMS = 100;

@@ -1,5 +1,5 @@
 import { DECIDED } from '../../contract/decided.js';
-import { inferred } from '../../contract/decisions.js';
+import { inferred } from '../../../contract/index.js';
 import { defineCheck, failed, line, passed } from '../definition.js';
 
 /**

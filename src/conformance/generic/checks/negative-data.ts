@@ -1,6 +1,5 @@
-import { loadContract, provenance, written, type Operation } from '../../../contract/index.js';
+import { type Decision, inferred, loadContract, type Operation, provenance, written } from '../../../contract/index.js';
 import { DECIDED } from '../../contract/decided.js';
-import { inferred, type Decision } from '../../contract/decisions.js';
 import { schemaTrail } from '../../contract/trail.js';
 import type { Mutation } from '../../generate/mutations.js';
 import { bodySchemaOf } from '../../generate/operation-parts.js';

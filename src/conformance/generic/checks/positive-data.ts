@@ -1,6 +1,5 @@
-import { acceptancesIn, CONSTRAINT_KEYWORDS, loadContract, provenance, written, type Acceptance, type Operation } from '../../../contract/index.js';
+import { type Acceptance, acceptancesIn, CONSTRAINT_KEYWORDS, type Decision, loadContract, type Operation, provenance, written } from '../../../contract/index.js';
 import type { Answer } from '../../http/client.js';
-import type { Decision } from '../../contract/decisions.js';
 import { decisionsOn, decisionsVisited, schemaTrail, type Segment } from '../../contract/trail.js';
 import { bodySchemaOf, parametersOf, type RequestCase } from '../../generate/operation-parts.js';
 import { decisionIn, defineCheck, failed, line, passed, success, type ValidEvent } from '../definition.js';

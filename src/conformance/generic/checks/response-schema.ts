@@ -1,6 +1,4 @@
-import { loadContract, provenance } from '../../../contract/index.js';
-import type { Decision } from '../../contract/decisions.js';
-import { nodeAt } from '../../contract/pointers.js';
+import { type Decision, loadContract, nodeAt, provenance } from '../../../contract/index.js';
 import { decisionsVisited } from '../../contract/trail.js';
 import { defineCheck, groundsOf, failed, line, passed, type AnswerEvent } from '../definition.js';
 
