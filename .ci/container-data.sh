@@ -9,21 +9,14 @@
 # Needs root. Prints "N passed, N failed" last and exits non-zero on any failure.
 set -euo pipefail
 APP_DIR=$(cd "${1:-.}" && pwd)
-WORK=${WORK:-/tmp/ctr-ci}
-NODE_MAJOR=${NODE_MAJOR:-24}
-BASE=localhost/node:${NODE_MAJOR}-slim
+CHECK=container-data
+. "$(dirname "$0")/container-lib.sh"
 IMG=localhost/allsign-mock-data:ci
-PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+PORT=${PORT:-$(free_port)}
 URL=http://127.0.0.1:$PORT
 KEY=sk_test_demo_a
-t0=$SECONDS; log() { echo "[container-data +$((SECONDS - t0))s] $*"; }
-fail() { echo "container-data: $*"; echo "0 passed, 1 failed"; exit 1; }
-export CONTAINERS_CONF=$WORK/containers.conf CONTAINERS_STORAGE_CONF=$WORK/storage.conf
-[ -f "$CONTAINERS_CONF" ] && podman image exists "$BASE" || fail "no podman setup in $WORK: run ../shared/tools/container-smoke.sh first"
 
-log "building $APP_DIR as $IMG"
-podman build --format docker --network=host --build-arg "BASE=$BASE" -t "$IMG" "$APP_DIR" >"$WORK/data-build.log" 2>&1 \
-  || { tail -40 "$WORK/data-build.log"; fail "build failed"; }
+build_image "$IMG" "$APP_DIR"
 
 volume=allsign-data-$$
 name=allsign-data-$$
@@ -34,20 +27,10 @@ cleanup() {
 trap cleanup EXIT
 podman volume create "$volume" >/dev/null
 
-healthy() {
-  local container=$1
-  for _ in $(seq 1 60); do
-    curl -fsS --max-time 2 "$URL/__admin/ready" >/dev/null 2>&1 && return 0
-    [ "$(podman inspect -f '{{.State.Running}}' "$container")" = true ] || break
-    sleep 0.5
-  done
-  podman logs "$container" 2>&1 | tail -30
-  fail "$container did not become healthy"
-}
 run() {
   podman run -d --name "$1" --network=host -e "PORT=$PORT" -e ALLSIGN_MOCK_DATA=/data -v "$volume:/data" "$IMG" >/dev/null 2>"$WORK/data-run.err" \
     || { cat "$WORK/data-run.err"; fail "podman run failed"; }
-  healthy "$1"
+  wait_for "$1" "$URL/__admin/ready"
   log "$1: $(podman logs "$1" 2>&1 | sed -n 's/.*listening on .* (\(ready in [0-9]* ms\)).*/\1/p' | head -1)"
 }
 contact() {
@@ -69,7 +52,7 @@ podman stop -t 10 "$name" >/dev/null 2>&1
 code=$(podman inspect -f '{{.State.ExitCode}}' "$name")
 [ "$code" = 0 ] || [ "$code" = 143 ] || fail "exit code $code after SIGTERM"
 podman start "$name" >/dev/null 2>&1
-healthy "$name"
+wait_for "$name" "$URL/__admin/ready"
 log "restarted: $(podman logs "$name" 2>&1 | sed -n 's/.*listening on .* (\(ready in [0-9]* ms\)).*/\1/p' | tail -1)"
 logs=$(podman logs "$name" 2>&1)
 grep -q 'kept 81 contacts from an earlier run' <<<"$logs" || { tail <<<"$logs"; fail "the restart did not keep the store"; }

@@ -10,40 +10,21 @@
 # Needs root. Prints "N passed, N failed" last and exits non-zero on any failure.
 set -euo pipefail
 APP_DIR=$(cd "${1:-.}" && pwd)
-WORK=${WORK:-/tmp/ctr-ci}
-NODE_MAJOR=${NODE_MAJOR:-24}
-BASE=localhost/node:${NODE_MAJOR}-slim
+CHECK=container-proxy
+. "$(dirname "$0")/container-lib.sh"
 IMG=localhost/allsign-mock-proxy:ci
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 MOCK_PORT=$(free_port)
 PROXY_PORT=$(free_port)
-t0=$SECONDS; log() { echo "[container-proxy +$((SECONDS - t0))s] $*"; }
-fail() { echo "container-proxy: $*"; echo "0 passed, 1 failed"; exit 1; }
-export CONTAINERS_CONF=$WORK/containers.conf CONTAINERS_STORAGE_CONF=$WORK/storage.conf
-[ -f "$CONTAINERS_CONF" ] && podman image exists "$BASE" || fail "no podman setup in $WORK: run ../shared/tools/container-smoke.sh first"
 
-log "building $APP_DIR as $IMG"
-podman build --format docker --network=host --build-arg "BASE=$BASE" -t "$IMG" "$APP_DIR" >"$WORK/proxy-build.log" 2>&1 \
-  || { tail -40 "$WORK/proxy-build.log"; fail "build failed"; }
+build_image "$IMG" "$APP_DIR"
 
 mock=allsign-mock-$$
 proxy=allsign-proxy-$$
 cleanup() { podman rm -f -t 5 "$mock" "$proxy" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
-wait_for() {
-  local container=$1 url=$2
-  for _ in $(seq 1 60); do
-    curl -fsS --max-time 2 "$url" >/dev/null 2>&1 && return 0
-    [ "$(podman inspect -f '{{.State.Running}}' "$container")" = true ] || break
-    sleep 0.5
-  done
-  podman logs "$container" 2>&1 | tail -30
-  fail "$container did not answer $url"
-}
-
 podman run -d --name "$mock" --network=host -e "PORT=$MOCK_PORT" "$IMG" >/dev/null
-wait_for "$mock" "http://127.0.0.1:$MOCK_PORT/__admin/health"
+wait_for "$mock" "http://127.0.0.1:$MOCK_PORT/__admin/ready"
 podman run -d --name "$proxy" --network=host "$IMG" \
   allsign-conformance proxy --upstream "http://127.0.0.1:$MOCK_PORT" --port "$PROXY_PORT" --quiet >/dev/null
 wait_for "$proxy" "http://127.0.0.1:$PROXY_PORT/__proxy/health"
