@@ -38,8 +38,9 @@ function hasBody(req: IncomingMessage): boolean {
  * dropped).
  */
 function readBody(req: IncomingMessage): Promise<Body> {
+  const refuse = (error: BodyError): Promise<Body> => discardRest(req).then(() => ({ error }));
   const length = req.headers['content-length'];
-  if (length !== undefined && Number(length) > MAX_BODY_BYTES) return Promise.resolve({ error: { kind: 'too_large' } });
+  if (length !== undefined && Number(length) > MAX_BODY_BYTES) return refuse({ kind: 'too_large' });
   const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   let decoder: TextDecoder | undefined;
   const charset = charsetOf(req.headers['content-type']);
@@ -47,14 +48,14 @@ function readBody(req: IncomingMessage): Promise<Body> {
     try {
       decoder = new TextDecoder(charset);
     } catch {
-      return Promise.resolve({ error: { kind: 'charset', message: `unsupported charset "${charset.toUpperCase()}"` } });
+      return refuse({ kind: 'charset', message: `unsupported charset "${charset.toUpperCase()}"` });
     }
   }
   let source: Readable = req;
   let inflate: Transform | undefined;
   if (encoding !== 'identity') {
     inflate = decompressor(encoding);
-    if (!inflate) return Promise.resolve({ error: { kind: 'charset', message: `unsupported content encoding "${encoding}"` } });
+    if (!inflate) return refuse({ kind: 'charset', message: `unsupported content encoding "${encoding}"` });
     const into = inflate;
     req.on('error', (error) => into.destroy(error));
     source = req.pipe(into);
@@ -67,12 +68,9 @@ function readBody(req: IncomingMessage): Promise<Body> {
       if (done) return;
       done = true;
       source.removeAllListeners('data');
-      if (body.error) {
-        // nothing more is read; the answer closes the connection
-        source.pause();
-        if (inflate) req.unpipe(inflate);
-      }
-      resolve(body);
+      if (!body.error) return resolve(body);
+      if (inflate) req.unpipe(inflate);
+      void discardRest(req).then(() => resolve(body));
     };
     source.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -86,6 +84,27 @@ function readBody(req: IncomingMessage): Promise<Body> {
     });
     source.on('error', () => finish({ error: source === req ? { kind: 'aborted', message: 'The request body could not be read' } : { kind: 'undecodable' } }));
     req.on('aborted', () => finish({ error: { kind: 'aborted', message: 'The request was aborted' } }));
+  });
+}
+
+/**
+ * The rest of a refused body (too large, undecodable) is read and dropped before the answer goes
+ * out, as body-parser does: a client still sending it then reads the answer instead of a broken
+ * pipe (even on a connection it asked to close). What is dropped is bounded in bytes (and in time by
+ * the server's request timeout): past the bound, the connection is cut.
+ */
+const DISCARD_BYTES = 16 * MAX_BODY_BYTES;
+function discardRest(req: IncomingMessage): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve();
+  return new Promise((done) => {
+    let left = DISCARD_BYTES;
+    req.on('data', (chunk: Buffer) => {
+      left -= chunk.length;
+      if (left < 0) req.socket.destroy();
+    });
+    req.once('end', () => done());
+    req.once('close', () => done());
+    req.resume();
   });
 }
 
@@ -104,9 +123,9 @@ export function mockRequest(req: IncomingMessage, url: string, body: Body): Mock
 }
 
 /** Writes the engine's answer; a fault breaks the connection as asked. */
-export function send(res: ServerResponse, answer: MockResponse | DocsAnswer, close = false): void {
+export function send(res: ServerResponse, answer: MockResponse | DocsAnswer): void {
   if ('fault' in answer && answer.fault === 'reset') return void res.socket?.destroy();
-  const headers = close ? { ...answer.headers, Connection: 'close' } : answer.headers;
+  const { headers } = answer;
   if ('fault' in answer && answer.fault === 'truncate') {
     res.writeHead(answer.status, { ...headers, 'Content-Length': String(Buffer.byteLength(answer.body)) });
     res.write(answer.body.slice(0, Math.floor(answer.body.length / 2)));
@@ -141,7 +160,6 @@ export function nodeHandler(mock: Mock, options: NodeHandlerOptions = {}) {
     // most requests (every GET) announce no body: nothing to wait for
     const body = mount.body ?? (hasBody(req) ? await readBody(req) : NO_BODY);
     const answer = await mock.handle(mockRequest(req, url, body));
-    // a body left unread (too large, undecodable) is not drained: the connection closes after the answer
-    send(res, answer, body.error !== undefined);
+    send(res, answer);
   };
 }
