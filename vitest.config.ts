@@ -21,6 +21,16 @@ export default defineConfig({
     // Prism and the container build run as child processes; give them room on a shared 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two files at a time (vitest's default on 2 cores is one): many files mostly wait on child
+    // processes (PostgreSQL, Prism, WireMock, Chromium, the CLIs) while the other one computes.
+    // Each worker is a process of its own (a pid each, as the stores' lock and template files
+    // expect) that keeps the modules it loaded from one file to the next: a fresh process per file
+    // re-imported the contract, ajv and the engine every time, over a second of CPU a file. So a
+    // test file leaves nothing global behind: it closes what it starts and restores what it
+    // patches (fetch under MSW, console, process.stderr, process.env).
+    maxWorkers: 2,
+    pool: 'forks',
+    isolate: false,
     // besides the console, machine reports that CI reads (scripts/test-report.ts): vitest's JSON
     // (counts per test and file) and the run's verdict with its unhandled errors
     reporters: ['default', 'json', ['./test/support/run-verdict-reporter.ts', { outputFile: reports.verdict }]],
