@@ -216,7 +216,7 @@ export class SqlRepository implements Repository {
 
   async counts(): Promise<Counts> {
     const [row] = await this.driver.query<Counts>(
-      `SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT coalesce(sum(contacts), 0) FROM tenants) AS contacts,
+      `SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT coalesce(sum(contacts), 0) FROM contact_counts) AS contacts,
               (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM users) AS users`,
     );
     return { tenants: Number(row!.tenants), contacts: Number(row!.contacts), documents: Number(row!.documents), users: Number(row!.users) };
