@@ -2,6 +2,7 @@ import type { ContactPage, ListQuery } from '../../port/repository.js';
 import type { Queryable } from './driver.js';
 import { CONTACT_JSON_LENGTH, CONTACT_VALUES_JSON, toContact, type ContactRow } from './rows.js';
 import { encodeText } from './text-codec.js';
+import { IDENTITY } from './profile.js';
 
 type ListRow = ContactRow & { total: number };
 
@@ -13,7 +14,7 @@ const TOTAL = 'SELECT coalesce(sum(k.contacts), 0) FROM contact_counts k';
 const IDENTITY_AT = CONTACT_JSON_LENGTH;
 const DOCUMENTS_AT = CONTACT_JSON_LENGTH + 1;
 const ROW = `c.seq, json_build_array(${CONTACT_VALUES_JSON},
-  coalesce((SELECT u.identity_verified FROM users u WHERE u.email_key = c.email_key), false),
+  ${IDENTITY},
   (SELECT count(*) FROM document_participants dp WHERE dp.tenant = c.tenant AND dp.email = c.email_key)) AS contact`;
 
 /** `%needle%` for LIKE, the needle's own % _ and \ taken literally. */
