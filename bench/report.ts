@@ -150,7 +150,7 @@ function scaleSection(r: Report): string[] {
   out.push('', 'Latencies are one request at a time, timed by the client (node:http) over a kept-alive connection after 100 unmeasured requests, each query different.');
   for (const s of r.scale.filter((x) => x.nodeGet)) {
     out.push(
-      `At ${n(s.contacts)} contacts, get was timed in turns of 50 calls with bare node:http answering one of its contacts: ${ms(s.timings.get!.p50)} / ${ms(s.timings.get!.p99)} ms from our mock, ${ms(s.nodeGet!.p50)} / ${ms(s.nodeGet!.p99)} ms from node:http (p50 / p99).`,
+      `At ${n(s.contacts)} contacts, get was timed ${n(s.timings.get!.count)} times in turns of 50 calls with bare node:http answering one of its contacts: ${ms(s.timings.get!.p50)} / ${ms(s.timings.get!.p99)} ms from our mock, ${ms(s.nodeGet!.p50)} / ${ms(s.nodeGet!.p99)} ms from node:http (p50 / p99).`,
     );
   }
   if (r.floor) {

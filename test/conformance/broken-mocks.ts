@@ -28,6 +28,10 @@ export class TenantFilterDroppedInList extends RepositoryDecorator {
 
 export class GetIgnoresTenant extends RepositoryDecorator {
   override getContact = (_tenant: string, id: string) => this.inner.findContact(id);
+  override getProfile = async (_tenant: string, id: string) => {
+    const contact = await this.inner.findContact(id);
+    return contact && this.inner.getProfile(contact.tenant, id);
+  };
 }
 
 export class AnyKeyAccepted extends RepositoryDecorator {

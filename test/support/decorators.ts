@@ -13,6 +13,7 @@ export class RepositoryDecorator implements Repository {
   listContacts: Repository['listContacts'] = (...a) => this.inner.listContacts(...a);
   autocomplete: Repository['autocomplete'] = (...a) => this.inner.autocomplete(...a);
   getContact: Repository['getContact'] = (...a) => this.inner.getContact(...a);
+  getProfile: Repository['getProfile'] = (...a) => this.inner.getProfile(...a);
   insertContact: Repository['insertContact'] = (...a) => this.inner.insertContact(...a);
   updateContact: Repository['updateContact'] = (...a) => this.inner.updateContact(...a);
   deleteContact: Repository['deleteContact'] = (...a) => this.inner.deleteContact(...a);

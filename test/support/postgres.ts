@@ -6,9 +6,18 @@ const mine: string[] = [];
 
 /** A new database on the run's server, migrated already (a copy of the template): its URL. */
 export async function freshDatabase(): Promise<string> {
+  return newDatabase(true);
+}
+
+/** A new database with no schema at all (for the migrations themselves): its URL. */
+export async function blankDatabase(): Promise<string> {
+  return newDatabase(false);
+}
+
+async function newDatabase(migrated: boolean): Promise<string> {
   const { adminUrl, template } = inject('postgres');
   const name = `allsign_test_${process.pid}_${++made}`;
-  const url = await createDatabase(adminUrl, name, template);
+  const url = await createDatabase(adminUrl, name, migrated ? template : undefined);
   mine.push(name);
   return url;
 }

@@ -251,6 +251,28 @@ export function runRepositoryContract(name: string, make: (seed: SeedOptions) =>
         expect(await repo.documentsOf('t2', 'new@example.com')).toEqual([]);
       });
 
+      it('hands a contact back with its profile when it is created, when it was there already and when it is read', async () => {
+        const repo = await fresh();
+        const older = documentOf('t1', [participant('p@example.com')]);
+        const newer = documentOf('t1', [participant('x@example.com'), participant('p@example.com', { name: 'Pe' })]);
+        await repo.insertDocument({ document: newer, invite: [] });
+        await repo.insertDocument({ document: older, invite: [] });
+        await repo.insertDocument({ document: documentOf('t2', [participant('p@example.com')]), invite: [] });
+        await repo.setVerified('p@example.com', true);
+        const created = await repo.insertContact('t1', draft('t1', 'P@Example.com', { fullName: 'Pe' }));
+        expect(created.created).toBe(true);
+        expect({ identity: created.identityVerified, documents: created.documents }).toEqual({ identity: true, documents: [newer, older] });
+        const again = await repo.insertContact('t1', draft('t1', 'p@example.com'));
+        expect({ ...again, created: true }).toEqual(created);
+        expect(await repo.getProfile('t1', created.contact.id)).toEqual({ contact: created.contact, identityVerified: true, documents: [newer, older] });
+        expect(await repo.getProfile('t2', created.contact.id)).toBeUndefined();
+        // an email no user and no document has
+        const plain = await repo.insertContact('t2', draft('t2', 'p@example.com'));
+        expect({ identity: plain.identityVerified, documents: plain.documents.map((d) => d.tenant) }).toEqual({ identity: true, documents: ['t2'] });
+        const nobody = await repo.insertContact('t1', draft('t1', 'nobody@example.com'));
+        expect(await repo.getProfile('t1', nobody.contact.id)).toEqual({ contact: nobody.contact, identityVerified: false, documents: [] });
+      });
+
       it("lists a contact's documents newest first", async () => {
         const repo = await fresh();
         const older = documentOf('t1', [participant('p@example.com')]);

@@ -1,5 +1,5 @@
 import { contractLimits, emailKey, isValidEmail } from '../../contract/index.js';
-import type { ApiKeySpec, ContactRecord, CustomFieldMap, DocumentRecord } from '../port/records.js';
+import type { ApiKeySpec, ContactProfile, ContactRecord, CustomFieldMap, DocumentRecord } from '../port/records.js';
 import { StoreFullError } from '../port/errors.js';
 import type { ContactPage, ListQuery, Repository } from '../port/repository.js';
 import { fold, words } from '../port/text.js';
@@ -7,13 +7,8 @@ import { fieldsChange, newContact, patchCustomFields, type ContactFields, type C
 import { assertOpen, checkParticipants, invitations, toParticipants, withStatus, type NewParticipant } from './documents.js';
 import { refuse } from './errors.js';
 
-/** A contact with what its profile shows from elsewhere: the user's identity and its documents. */
-export interface ContactDetails {
-  contact: ContactRecord;
-  identityVerified: boolean;
-  /** newest first */
-  documents: DocumentRecord[];
-}
+/** A contact with what its profile shows from elsewhere (the store's profile, under the name the API's handlers know). */
+export type ContactDetails = ContactProfile;
 
 /** One bulk item's outcome, in input order: a success names its contact; a failure says why, with what the item named. */
 export type BulkOutcome =
@@ -112,13 +107,13 @@ export class MockService implements Service {
   }
 
   async createContact(tenant: string, input: ContactInput): Promise<ContactDetails> {
-    const { created, contact } = await this.repository.insertContact(tenant, newContact(tenant, input, 'api', this.now(), this.newId()));
+    const { created, ...profile } = await this.repository.insertContact(tenant, newContact(tenant, input, 'api', this.now(), this.newId()));
     if (!created) refuse({ kind: 'duplicate_email' });
-    return this.details(tenant, contact);
+    return profile;
   }
 
   async getContact(tenant: string, id: string): Promise<ContactDetails> {
-    return this.details(tenant, await this.existing(tenant, id));
+    return (await this.repository.getProfile(tenant, id)) ?? refuse({ kind: 'contact_not_found' });
   }
 
   async updateContact(tenant: string, id: string, fields: ContactFields): Promise<ContactDetails> {

@@ -33,6 +33,14 @@ export interface ContactRecord {
   seq: number;
 }
 
+/** A contact with what its profile shows from elsewhere: its user's identity and the tenant's documents it takes part in. */
+export interface ContactProfile {
+  contact: ContactRecord;
+  identityVerified: boolean;
+  /** newest first */
+  documents: DocumentRecord[];
+}
+
 /** What a new contact is made of; the store assigns its sequence. */
 export type NewContact = Omit<ContactRecord, 'seq'>;
 

@@ -1,6 +1,6 @@
 import type { ListContactsQuery } from '../../types/index.js';
 import type { StoreUnavailableError } from './errors.js';
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
 
 /**
  * The list query of the contract, its defaults filled in. `search` reaches the store folded (see
@@ -52,8 +52,10 @@ export interface Repository {
   /** up to `limit` contacts having, for every word of `words`, a name or email word that starts with it */
   autocomplete(tenant: string, words: string[], limit: number): Promise<ContactRecord[]>;
   getContact(tenant: string, id: string): Promise<ContactRecord | undefined>;
-  /** the tenant's contact with this email, or a new one: `created` says which (never two for one email) */
-  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }>;
+  /** the contact with its profile, read at one moment (a database store asks once, not three times) */
+  getProfile(tenant: string, id: string): Promise<ContactProfile | undefined>;
+  /** the tenant's contact with this email, or a new one: `created` says which (never two for one email); with its profile */
+  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile>;
   updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined>;
   deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined>;
 

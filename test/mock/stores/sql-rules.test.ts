@@ -89,6 +89,16 @@ describe.each(STORES)('%s store: rules under concurrency', (_name, make) => {
     for (let i = 0; i < 30; i++) expect(new Set(batches.map((outcomes) => outcomes[i]!.contactId)).size).toBe(1);
     expect((await repositories[0]!.listContacts('t1', { page: 1, pageSize: 100 })).total).toBe(30);
   });
+
+  it('keeps a tenant’s total exact when creates and deletes race on many connections', async () => {
+    const { services, repositories } = await make();
+    const created = await Promise.all(Array.from({ length: 60 }, (_, i) => services[i % services.length]!.createContact('t1', { email: `race${i}@example.com` })));
+    await Promise.all(created.filter((_, i) => i % 3 === 0).map((c, i) => services[i % services.length]!.deleteContact('t1', c.contact.id)));
+    await Promise.all(Array.from({ length: 15 }, (_, i) => services[i % services.length]!.createContact('t1', { email: `late${i}@example.com` })));
+    const [{ n }] = (await repositories[0]!.driver.query<{ n: number }>(`SELECT count(*)::int AS n FROM contacts WHERE tenant = 't1'`)) as [{ n: number }];
+    expect(n).toBe(60 - 20 + 15);
+    for (const repository of repositories) expect((await repository.listContacts('t1', { page: 1, pageSize: 10 })).total).toBe(n);
+  });
 });
 
 describe.each(STORES)('%s store: constraints in the database', (_name, make) => {

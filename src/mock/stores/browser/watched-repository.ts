@@ -1,4 +1,4 @@
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
 
 /** What a change left: a state to keep, or the seed of these options (after a full reset). */
@@ -45,7 +45,10 @@ export class WatchedRepository implements Repository {
   getContact(tenant: string, id: string): Promise<ContactRecord | undefined> {
     return this.inner.getContact(tenant, id);
   }
-  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
+  getProfile(tenant: string, id: string): Promise<ContactProfile | undefined> {
+    return this.inner.getProfile(tenant, id);
+  }
+  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
     return this.change(this.inner.insertContact(tenant, contact));
   }
   updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined> {

@@ -1,4 +1,4 @@
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
 import { StoreFullError, UnknownTenantError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions, StoreUsage } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
@@ -147,8 +147,18 @@ export class MemoryRepository implements Repository {
     return this.tenant(tenant).contacts.get(id);
   }
 
-  async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
-    return this.insertIfAbsent(this.existing(tenant), contact);
+  async getProfile(tenant: string, id: string): Promise<ContactProfile | undefined> {
+    const contact = this.tenant(tenant).contacts.get(id);
+    return contact && this.profileOf(tenant, contact);
+  }
+
+  async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
+    const { created, contact: record } = this.insertIfAbsent(this.existing(tenant), contact);
+    return { created, ...this.profileOf(tenant, record) };
+  }
+
+  private profileOf(tenant: string, contact: ContactRecord): ContactProfile {
+    return { contact, identityVerified: this.isVerifiedNow(contact.emailKey), documents: this.documentsNow(tenant, contact.emailKey) };
   }
 
   /** `counted`: its bytes were already counted with the write it comes with */
@@ -191,6 +201,10 @@ export class MemoryRepository implements Repository {
   }
 
   async documentsOf(tenant: string, emailKey: string): Promise<DocumentRecord[]> {
+    return this.documentsNow(tenant, emailKey);
+  }
+
+  private documentsNow(tenant: string, emailKey: string): DocumentRecord[] {
     const ids = this.tenant(tenant).documentsByEmail.get(emailKey);
     if (!ids) return [];
     return [...ids].map((id) => this.documents.get(id)!).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));

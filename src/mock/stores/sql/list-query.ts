@@ -2,15 +2,19 @@ import type { ContactPage, ListQuery } from '../../port/repository.js';
 import type { Queryable } from './driver.js';
 import { CONTACT_JSON_LENGTH, CONTACT_VALUES_JSON, toContact, type ContactRow } from './rows.js';
 import { encodeText } from './text-codec.js';
+import { IDENTITY } from './profile.js';
 
 type ListRow = ContactRow & { total: number };
+
+// a tenant's contact count is kept in slots (migration 2): the total is their sum
+const TOTAL = 'SELECT coalesce(sum(k.contacts), 0) FROM contact_counts k';
 
 // the contact's array with two more items: its user's identity and its documents (subqueries per
 // row cost PGlite a third less than joins), read at these positions
 const IDENTITY_AT = CONTACT_JSON_LENGTH;
 const DOCUMENTS_AT = CONTACT_JSON_LENGTH + 1;
 const ROW = `c.seq, json_build_array(${CONTACT_VALUES_JSON},
-  coalesce((SELECT u.identity_verified FROM users u WHERE u.email_key = c.email_key), false),
+  ${IDENTITY},
   (SELECT count(*) FROM document_participants dp WHERE dp.tenant = c.tenant AND dp.email = c.email_key)) AS contact`;
 
 /** `%needle%` for LIKE, the needle's own % _ and \ taken literally. */
@@ -43,13 +47,13 @@ export async function listContacts(q: Queryable, tenant: string, query: ListQuer
   if (!search && where.length === 0) {
     // the page's sequence numbers first: rows skipped by OFFSET are never built into JSON
     rows = await q.query<ListRow>(
-      `SELECT (SELECT t.contacts FROM tenants t WHERE t.name = $1) AS total, ${ROW}
+      `SELECT (${TOTAL} WHERE k.tenant = $1) AS total, ${ROW}
        FROM (SELECT seq FROM contacts WHERE tenant = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3) AS m JOIN contacts c ON c.seq = m.seq
        ORDER BY c.seq DESC`,
       params,
     );
     // past the last page: no row to carry the total
-    if (rows.length === 0) rows = await q.query<ListRow>('SELECT t.contacts AS total, NULL AS contact FROM tenants t WHERE t.name = $1', [params[0]]);
+    if (rows.length === 0) rows = await q.query<ListRow>(`SELECT (${TOTAL} WHERE k.tenant = t.name) AS total, NULL AS contact FROM tenants t WHERE t.name = $1`, [params[0]]);
   } else {
     const matches = search
       ? `SELECT s.seq FROM contact_search s${where.length ? ' JOIN contacts c ON c.seq = s.seq LEFT JOIN users u ON u.email_key = c.email_key' : ''}

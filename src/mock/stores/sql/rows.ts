@@ -112,13 +112,15 @@ const DOCUMENT_JSON = jsonRow([
   ['signedAt', "date_part('epoch', d.signed_at)"],
 ]);
 export const DOCUMENT = `d.seq, json_build_array(${DOCUMENT_JSON.sql}) AS document`;
+/** The document's values, in the order toDocument reads them (a query may aggregate them). */
+export const DOCUMENT_VALUES_JSON = DOCUMENT_JSON.sql;
 
 export interface DocumentRow {
   seq: number;
   document: unknown[];
 }
 
-export function toDocument({ document: d }: DocumentRow): DocumentRecord {
+export function toDocument({ document: d }: Pick<DocumentRow, 'document'>): DocumentRecord {
   const at = DOCUMENT_JSON.at;
   const signedAt = d[at.signedAt] as number | null;
   return {

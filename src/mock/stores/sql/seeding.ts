@@ -13,7 +13,7 @@ export async function analyzeAfterLoad(tx: Queryable, rows: number): Promise<voi
 }
 
 /** Every table the store's data lives in (snapshots and the schema's own bookkeeping excepted). */
-export const DATA_TABLES = 'contacts, contact_words, contact_search, documents, document_participants, api_keys, users, tenants';
+export const DATA_TABLES = 'contacts, contact_words, contact_search, contact_counts, documents, document_participants, api_keys, users, tenants';
 
 /**
  * Empties the store and seeds it, inside the caller's transaction: other processes see the old

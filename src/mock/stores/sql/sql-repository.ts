@@ -1,4 +1,4 @@
-import type { ApiKeySpec, ContactChange, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import { UnknownTenantError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions, StoreHealth, StoreUsage } from '../../port/repository.js';
 import type { Queryable, SqlDriver } from './driver.js';
@@ -11,6 +11,7 @@ import { exportState, importState } from './state.js';
 import { createTenant, emptyTenant, seedTenant } from './tenants.js';
 import { CONTACT, CONTACT_TABLE, DOCUMENT, DOCUMENT_TABLE, toContact, toDocument, type ContactRow, type DocumentRow } from './rows.js';
 import { decodeText, encodeText } from './text-codec.js';
+import { PROFILE, toProfile } from './profile.js';
 
 /** the channel a change to keys is announced on */
 const KEYS_CHANGED = 'allsign_mock_keys';
@@ -109,11 +110,16 @@ export class SqlRepository implements Repository {
     return row && toContact(row);
   }
 
-  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
+  async getProfile(tenant: string, id: string): Promise<ContactProfile | undefined> {
+    const [row] = await this.driver.query<ContactRow>(`SELECT ${PROFILE} FROM contacts c WHERE c.tenant = $1 AND c.id = $2`, [encodeText(tenant), encodeText(id)]);
+    return row && toProfile(row);
+  }
+
+  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
     return ofTenant(tenant, this.insertNew(tenant, contact));
   }
 
-  private async insertNew(tenant: string, contact: NewContact): Promise<{ created: boolean; contact: ContactRecord }> {
+  private async insertNew(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
     const row = { ...contact, tenant };
     const params = CONTACT_TABLE.params(row);
     // a concurrent insert of the email wins the unique key: this statement then inserts nothing and
@@ -121,12 +127,12 @@ export class SqlRepository implements Repository {
     for (let attempt = 0; ; attempt++) {
       const [inserted] = await this.driver.query<ContactRow>(
         `INSERT INTO contacts AS c (${CONTACT_TABLE.names}) VALUES (${CONTACT_TABLE.values})
-         ON CONFLICT (tenant, email_key) DO NOTHING RETURNING ${CONTACT}`,
+         ON CONFLICT (tenant, email_key) DO NOTHING RETURNING ${PROFILE}`,
         params,
       );
-      if (inserted) return { created: true, contact: toContact(inserted) };
-      const [existing] = await this.driver.query<ContactRow>(`SELECT ${CONTACT} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [encodeText(tenant), encodeText(row.emailKey)]);
-      if (existing) return { created: false, contact: toContact(existing) };
+      if (inserted) return { created: true, ...toProfile(inserted) };
+      const [existing] = await this.driver.query<ContactRow>(`SELECT ${PROFILE} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [encodeText(tenant), encodeText(row.emailKey)]);
+      if (existing) return { created: false, ...toProfile(existing) };
       // deleted in between: try again, a few times
       if (attempt === 10) throw new Error(`contact ${contact.emailKey} of ${tenant} keeps changing under the insert`);
     }
@@ -216,7 +222,7 @@ export class SqlRepository implements Repository {
 
   async counts(): Promise<Counts> {
     const [row] = await this.driver.query<Counts>(
-      `SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT coalesce(sum(contacts), 0) FROM tenants) AS contacts,
+      `SELECT (SELECT count(*) FROM tenants) AS tenants, (SELECT coalesce(sum(contacts), 0) FROM contact_counts) AS contacts,
               (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM users) AS users`,
     );
     return { tenants: Number(row!.tenants), contacts: Number(row!.contacts), documents: Number(row!.documents), users: Number(row!.users) };
