@@ -1,11 +1,11 @@
 // `npm run build`: copies the API reference page's viewer (Swagger UI's bundle and stylesheet, with
 // its license and notice) from the swagger-ui-dist devDependency into dist/reference-ui, where the
-// mock serves it from (src/mock/adapters/express/reference-assets.ts). The published package then
+// mock serves it from (src/mock/adapters/docs/reference-assets.ts). The published package then
 // carries the files and depends on nothing for them.
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BUILT_REFERENCE_UI, REFERENCE_UI_FILES, REFERENCE_UI_NOTICES } from '../src/mock/adapters/express/reference-assets.js';
+import { BUILT_REFERENCE_UI, REFERENCE_UI_FILES, REFERENCE_UI_NOTICES } from '../src/mock/adapters/docs/reference-assets.js';
 
 const source = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const { version } = createRequire(import.meta.url)('swagger-ui-dist/package.json') as { version: string };

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { docsPages, REFERENCE_SPECS } from '../../src/mock/adapters/express/docs-page.js';
+import { docsPages, REFERENCE_SPECS } from '../../src/mock/adapters/docs/docs-page.js';
 import { createMock, createMockApp, fetchHandler } from '../../src/mock/index.js';
 import { KEY_A, mockApi } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { queryMap } from '../../engine/query.js';
 import { MAX_BODY_BYTES, type BodyError, type MockRequest, type MockResponse } from '../../engine/types.js';
 import type { Mock } from '../../mock.js';
-import { docsPages, referenceKey, type DocsAnswer } from '../express/docs-page.js';
+import { docsPages, referenceKey, type DocsAnswer } from '../docs/docs-page.js';
 
 interface Body {
   text?: string;

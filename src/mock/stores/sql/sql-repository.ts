@@ -12,6 +12,7 @@ import { createTenant, emptyTenant, seedTenant } from './tenants.js';
 import { CONTACT, CONTACT_TABLE, DOCUMENT, DOCUMENT_TABLE, toContact, toDocument, type ContactRow, type DocumentRow } from './rows.js';
 import { decodeText, encodeText } from './text-codec.js';
 import { PROFILE, toProfile } from './profile.js';
+import { CreateBatcher } from './create-batch.js';
 
 /** the channel a change to keys is announced on */
 const KEYS_CHANGED = 'allsign_mock_keys';
@@ -29,7 +30,12 @@ export class SqlRepository implements Repository {
   private keysGeneration = 0;
   private keysWatch: { readonly active: boolean } | undefined;
 
-  constructor(readonly driver: SqlDriver) {}
+  /** creates that arrive together are written together (create-batch.ts) */
+  private readonly creates: CreateBatcher;
+
+  constructor(readonly driver: SqlDriver) {
+    this.creates = new CreateBatcher(driver, (contact) => this.insertNew(contact));
+  }
 
   get health(): StoreHealth | undefined {
     return this.driver.health;
@@ -116,11 +122,11 @@ export class SqlRepository implements Repository {
   }
 
   insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
-    return ofTenant(tenant, this.insertNew(tenant, contact));
+    return ofTenant(tenant, this.creates.insert({ ...contact, tenant }));
   }
 
-  private async insertNew(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
-    const row = { ...contact, tenant };
+  private async insertNew(row: NewContact): Promise<{ created: boolean } & ContactProfile> {
+    const { tenant } = row;
     const params = CONTACT_TABLE.params(row);
     // a concurrent insert of the email wins the unique key: this statement then inserts nothing and
     // the one there is read by a later statement, which sees what the other committed
@@ -134,7 +140,7 @@ export class SqlRepository implements Repository {
       const [existing] = await this.driver.query<ContactRow>(`SELECT ${PROFILE} FROM contacts c WHERE c.tenant = $1 AND c.email_key = $2`, [encodeText(tenant), encodeText(row.emailKey)]);
       if (existing) return { created: false, ...toProfile(existing) };
       // deleted in between: try again, a few times
-      if (attempt === 10) throw new Error(`contact ${contact.emailKey} of ${tenant} keeps changing under the insert`);
+      if (attempt === 10) throw new Error(`contact ${row.emailKey} of ${tenant} keeps changing under the insert`);
     }
   }
 
