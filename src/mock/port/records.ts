@@ -41,6 +41,9 @@ export interface ContactProfile {
   documents: DocumentRecord[];
 }
 
+/** An insert's outcome: the contact with this email (the new one, or the one there already) and its profile. */
+export type InsertedContact = { created: boolean } & ContactProfile;
+
 /** What a new contact is made of; the store assigns its sequence. */
 export type NewContact = Omit<ContactRecord, 'seq'>;
 

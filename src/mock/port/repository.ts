@@ -1,6 +1,6 @@
 import type { ListContactsQuery } from '../../types/index.js';
 import type { StoreUnavailableError } from './errors.js';
-import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, InsertedContact, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from './records.js';
 
 /**
  * The list query of the contract, its defaults filled in. `search` reaches the store folded (see
@@ -55,7 +55,7 @@ export interface Repository {
   /** the contact with its profile, read at one moment (a database store asks once, not three times) */
   getProfile(tenant: string, id: string): Promise<ContactProfile | undefined>;
   /** the tenant's contact with this email, or a new one: `created` says which (never two for one email); with its profile */
-  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile>;
+  insertContact(tenant: string, contact: NewContact): Promise<InsertedContact>;
   updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined>;
   deleteContact(tenant: string, id: string): Promise<ContactRecord | undefined>;
 

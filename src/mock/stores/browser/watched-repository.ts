@@ -1,4 +1,4 @@
-import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, InsertedContact, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions } from '../../port/repository.js';
 
 /** What a change left: a state to keep, or the seed of these options (after a full reset). */
@@ -48,7 +48,7 @@ export class WatchedRepository implements Repository {
   getProfile(tenant: string, id: string): Promise<ContactProfile | undefined> {
     return this.inner.getProfile(tenant, id);
   }
-  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
+  insertContact(tenant: string, contact: NewContact): Promise<InsertedContact> {
     return this.change(this.inner.insertContact(tenant, contact));
   }
   updateContact(tenant: string, id: string, change: (current: ContactRecord) => ContactChange): Promise<ContactRecord | undefined> {

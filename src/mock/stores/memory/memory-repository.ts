@@ -1,4 +1,4 @@
-import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, InsertedContact, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState, TenantDump } from '../../port/records.js';
 import { StoreFullError, UnknownTenantError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions, StoreUsage } from '../../port/repository.js';
 import { generateSeed } from '../../seed/seed.js';
@@ -152,7 +152,7 @@ export class MemoryRepository implements Repository {
     return contact && this.profileOf(tenant, contact);
   }
 
-  async insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
+  async insertContact(tenant: string, contact: NewContact): Promise<InsertedContact> {
     const { created, contact: record } = this.insertIfAbsent(this.existing(tenant), contact);
     return { created, ...this.profileOf(tenant, record) };
   }

@@ -1,4 +1,4 @@
-import type { ContactProfile, NewContact } from '../../port/records.js';
+import type { ContactProfile, InsertedContact, NewContact } from '../../port/records.js';
 import type { Queryable } from './driver.js';
 import { PROFILE, toProfile } from './profile.js';
 import { CONTACT_TABLE, type ContactRow } from './rows.js';
@@ -9,11 +9,9 @@ import { CONTACT_TABLE, type ContactRow } from './rows.js';
 // of a create). A create that finds nothing under way goes at once, alone, as it always did: the
 // batching adds no wait, it only fills the time a client would have waited anyway.
 
-export type Inserted = { created: boolean } & ContactProfile;
-
 interface Pending {
   contact: NewContact;
-  resolve(inserted: Inserted): void;
+  resolve(inserted: InsertedContact): void;
   reject(error: unknown): void;
 }
 
@@ -38,10 +36,10 @@ export class CreateBatcher {
   constructor(
     private readonly q: Queryable,
     /** one create on its own: the contact there already, a conflict or a failure are its to tell */
-    private readonly one: (contact: NewContact) => Promise<Inserted>,
+    private readonly one: (contact: NewContact) => Promise<InsertedContact>,
   ) {}
 
-  insert(contact: NewContact): Promise<Inserted> {
+  insert(contact: NewContact): Promise<InsertedContact> {
     return new Promise((resolve, reject) => {
       this.queue.push({ contact, resolve, reject });
       this.pump();

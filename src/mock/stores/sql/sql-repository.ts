@@ -1,4 +1,4 @@
-import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
+import type { ApiKeySpec, ContactChange, ContactProfile, ContactRecord, InsertedContact, Counts, DocumentChange, DocumentRecord, NewContact, SnapshotInfo, StoreState } from '../../port/records.js';
 import { UnknownTenantError } from '../../port/errors.js';
 import type { ContactPage, ListQuery, Repository, SeedOptions, StoreHealth, StoreUsage } from '../../port/repository.js';
 import type { Queryable, SqlDriver } from './driver.js';
@@ -121,11 +121,11 @@ export class SqlRepository implements Repository {
     return row && toProfile(row);
   }
 
-  insertContact(tenant: string, contact: NewContact): Promise<{ created: boolean } & ContactProfile> {
+  insertContact(tenant: string, contact: NewContact): Promise<InsertedContact> {
     return ofTenant(tenant, this.creates.insert({ ...contact, tenant }));
   }
 
-  private async insertNew(row: NewContact): Promise<{ created: boolean } & ContactProfile> {
+  private async insertNew(row: NewContact): Promise<InsertedContact> {
     const { tenant } = row;
     const params = CONTACT_TABLE.params(row);
     // a concurrent insert of the email wins the unique key: this statement then inserts nothing and
