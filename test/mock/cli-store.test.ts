@@ -33,17 +33,36 @@ describe('allsign-mock store options', () => {
     expect(wrong).not.toContain('hunter2');
   });
 
-  it('says in the banner that the memory store forgets, and exits 2 naming a server it cannot reach', async () => {
-    const memory = await startMockProcess(['-p', '0', '--contacts', '3']);
+  it('waits 30 s for a database server unless told: --database-wait or ALLSIGN_MOCK_DATABASE_WAIT, in whole seconds, 0 for not at all', () => {
+    expect(parseCliOptions([], {}).databaseWaitSeconds).toBe(30);
+    expect(parseCliOptions(['--database-wait', '0'], {}).databaseWaitSeconds).toBe(0);
+    expect(parseCliOptions([], { ALLSIGN_MOCK_DATABASE_WAIT: '120' }).databaseWaitSeconds).toBe(120);
+    expect(parseCliOptions(['--database-wait', '5'], { ALLSIGN_MOCK_DATABASE_WAIT: '120' }).databaseWaitSeconds).toBe(5);
+    for (const wrong of ['-1', '1.5', 'soon', '3601']) expect(stderrOf(() => parseCliOptions(['--database-wait', wrong], {}))).toMatch(/--database-wait must be a whole number from 0 to 3600/);
+  });
+
+  it('says in the banner that the memory store forgets, and exits 2 naming a server it cannot reach, after the wait it was given', async () => {
+    const failure = (args: string[]) =>
+      startMockProcess(['-p', '0', '--database-url', 'postgres://u:secret@nowhere.invalid:5432/x', ...args]).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+    // a host name that resolves nowhere is an outage like a server refusing connections: a replica
+    // started beside its database waits for it, as long as --database-wait says
+    const [memory, atOnce, waited] = await Promise.all([startMockProcess(['-p', '0', '--contacts', '3']), failure(['--database-wait', '0']), failure(['--database-wait', '1'])]);
     expect(memory.output()).toMatch(/store: memory, seeded with 3 contacts per tenant \(gone when the process stops/);
     memory.child.kill('SIGTERM');
     expect(await memory.exited).toBe(0);
-    // a host name that resolves nowhere fails at once (a server refusing connections is waited for a while)
-    const refused = await startMockProcess(['-p', '0', '--database-url', 'postgres://u:secret@nowhere.invalid:5432/x']).then(
-      () => 'started',
-      (error: Error) => error.message,
-    );
-    expect(refused).toMatch(/exited \(2\)[\s\S]*cannot open the store/);
-    expect(refused).not.toContain('secret');
-  }, 60_000);
+
+    for (const refused of [atOnce, waited]) {
+      expect(refused).toMatch(/exited \(2\)[\s\S]*cannot open the store/);
+      expect(refused).not.toContain('secret');
+    }
+    const waits = (output: string) => output.match(/waiting for PostgreSQL at postgres:\/\/u:\*\*\*@nowhere\.invalid:5432\/x: /g)?.length ?? 0;
+    expect(waits(atOnce)).toBe(0);
+    // a try when it starts and one a second until the wait is over: one or two said they wait
+    // (a timer may fire a millisecond early), never more
+    expect(waits(waited)).toBeGreaterThanOrEqual(1);
+    expect(waits(waited)).toBeLessThanOrEqual(2);
+  });
 });

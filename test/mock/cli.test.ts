@@ -25,6 +25,7 @@ describe('allsign-mock options', () => {
       fixtures: undefined,
       data: undefined,
       databaseUrl: undefined,
+      databaseWaitSeconds: 30,
       logFormat: 'human',
     });
   });
@@ -47,6 +48,7 @@ describe('allsign-mock options', () => {
       fixtures: undefined,
       data: undefined,
       databaseUrl: undefined,
+      databaseWaitSeconds: 30,
       logFormat: 'human',
     });
   });

@@ -6,6 +6,12 @@ import type { ApiKeySpec } from '../../port/records.js';
 import { LOG_FORMATS, type LogFormat } from '../../engine/request-log.js';
 import { redactUrl } from '../../stores/sql/url.js';
 
+/**
+ * A replica started beside its database (one compose file, one Kubernetes rollout) waits for it:
+ * the server may still be starting and its host name may not resolve yet.
+ */
+export const DEFAULT_DATABASE_WAIT_SECONDS = 30;
+
 export interface CliOptions {
   port: number;
   host: string;
@@ -21,6 +27,8 @@ export interface CliOptions {
   data: string | undefined;
   /** a PostgreSQL server shared by several mock processes */
   databaseUrl: string | undefined;
+  /** how long a start waits for that server to answer (0: not at all) */
+  databaseWaitSeconds: number;
   /** the log's lines: human, or one JSON object each */
   logFormat: LogFormat;
 }
@@ -96,6 +104,12 @@ export function buildProgram(): Command {
     .addOption(new Option('--fixtures <file>', 'a JSON state to load at start (the format of GET /__admin/export): its tenants replace those of the same name').env('ALLSIGN_MOCK_FIXTURES'))
     .addOption(new Option('--data <dir>', 'keep the state in an embedded database in DIR: it survives restarts (one process per DIR)').env('ALLSIGN_MOCK_DATA'))
     .addOption(new Option('--database-url <url>', 'keep the state in PostgreSQL (postgres://user:password@host:port/db): replicas on one database act as one API').env('DATABASE_URL'))
+    .addOption(
+      new Option('--database-wait <seconds>', 'how long a start waits for the --database-url server to answer (refused, a host name not resolving yet, starting up) before it exits 2; 0: not at all')
+        .env('ALLSIGN_MOCK_DATABASE_WAIT')
+        .default(DEFAULT_DATABASE_WAIT_SECONDS)
+        .argParser(wholeNumber('--database-wait', 0, 3600)),
+    )
     .addOption(new Option('--latency <ms|min-max>', 'added latency per API request').env('ALLSIGN_MOCK_LATENCY').default('0').argParser((v) => v))
     .addOption(new Option('--log-format <format>', 'the log on stdout: human lines, or one JSON object a line (method, path without the query, status, durationMs, tenant, operation, fault, code) for log pipelines').env('ALLSIGN_MOCK_LOG_FORMAT').choices(LOG_FORMATS).default('human'))
     .addOption(new Option('--admin-token <token>', 'require X-Admin-Token on /__admin (health and ready stay open)').env('ALLSIGN_MOCK_ADMIN_TOKEN'))
@@ -127,7 +141,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
   const program = buildProgram().exitOverride();
   // commander reads process.env for .env(); give it the environment under test
   const saved = { ...process.env };
-  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES', 'ALLSIGN_MOCK_DATA', 'DATABASE_URL', 'ALLSIGN_MOCK_LOG_FORMAT'];
+  const keys = ['PORT', 'HOST', 'ALLSIGN_MOCK_API_KEYS', 'ALLSIGN_MOCK_SEED', 'ALLSIGN_MOCK_CONTACTS', 'ALLSIGN_MOCK_LATENCY', 'ALLSIGN_MOCK_ADMIN_TOKEN', 'ALLSIGN_MOCK_ADMIN_ORIGINS', 'ALLSIGN_MOCK_MAX_TENANT_MB', 'ALLSIGN_MOCK_FIXTURES', 'ALLSIGN_MOCK_DATA', 'DATABASE_URL', 'ALLSIGN_MOCK_DATABASE_WAIT', 'ALLSIGN_MOCK_LOG_FORMAT'];
   for (const k of keys) {
     if (env[k] === undefined) delete process.env[k];
     else process.env[k] = env[k];
@@ -139,7 +153,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
     const envOrigins = env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     delete process.env.ALLSIGN_MOCK_ADMIN_ORIGINS;
     program.parse(argv, { from: 'user' });
-    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string; data?: string; databaseUrl?: string; logFormat: LogFormat }>();
+    const o = program.opts<{ port: number; host: string; apiKey?: ApiKeySpec[]; seed: number; contacts: number; latency: string; adminToken?: string; adminOrigin?: string[]; maxTenantMb: number; fixtures?: string; data?: string; databaseUrl?: string; databaseWait: number; logFormat: LogFormat }>();
     let adminOrigins = o.adminOrigin;
     if (!adminOrigins && envOrigins) {
       try {
@@ -183,6 +197,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process
       fixtures: o.fixtures || undefined,
       data: o.data || undefined,
       databaseUrl: o.databaseUrl || undefined,
+      databaseWaitSeconds: o.databaseWait,
       logFormat: o.logFormat,
     };
   } finally {

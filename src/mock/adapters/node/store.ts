@@ -12,9 +12,6 @@ export interface CliStore {
   close(): Promise<void>;
 }
 
-/** How long a replica waits for a PostgreSQL server that is still starting. */
-const WAIT_FOR_SERVER_MS = 30_000;
-
 /**
  * Memory unless --data or --database-url says otherwise. The database stores load only then:
  * PGlite and node-postgres cost the default start nothing.
@@ -26,7 +23,7 @@ export async function openCliStore(o: CliOptions, seed: SeedOptions, say: (line:
   const sql = await import('../../stores/sql/index.js');
   const opened = o.data
     ? await sql.openDataDir(o.data, seed)
-    : await sql.openDatabaseUrl(o.databaseUrl!, seed, { waitMs: WAIT_FOR_SERVER_MS, onWait: (why) => say(`waiting for PostgreSQL at ${redactUrl(o.databaseUrl!)}: ${why}`) });
+    : await sql.openDatabaseUrl(o.databaseUrl!, seed, { waitMs: o.databaseWaitSeconds * 1000, onWait: (why) => say(`waiting for PostgreSQL at ${redactUrl(o.databaseUrl!)}: ${why}`) });
   const what = opened.repository.driver.description;
   const state = opened.seeded ? `seeded with ${o.contacts} contacts per tenant (seed ${o.seed})` : `kept ${opened.contacts} contacts from an earlier run`;
   return { repository: opened.repository, banner: `store: ${what}, ${state}`, close: () => opened.repository.close() };

@@ -31,12 +31,13 @@ export async function openDatabaseUrl(url: string, seed: SeedOptions, options: {
       return await openSqlRepository(driver, seed);
     } catch (error) {
       // a server still starting (a compose file brings both up at once) is waited for, a while
-      if (!isNotReady(error) || Date.now() > deadline) {
+      if (!isNotReady(error) || Date.now() >= deadline) {
         await driver.close();
         throw error;
       }
       options.onWait?.((error as Error).message);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // a try a second, the last one at the deadline
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, deadline - Date.now())));
     }
   }
 }
