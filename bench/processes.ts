@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { onCpus } from './cpus.js';
 
 export interface Started {
   name: string;
@@ -16,12 +17,13 @@ export async function startProcess(
   args: string[],
   port: number,
   ready: { path: string; headers?: Record<string, string> },
-  env: Record<string, string> = {},
+  options: { env?: Record<string, string>; /** run it on these CPUs only (bench/cpus.ts) */ cpus?: string | undefined } = {},
 ): Promise<Started> {
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   // stdout is read and dropped, as a terminal would read it: a server's request log costs what it costs under `npm start`
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const [file, argv] = onCpus(options.cpus, command, args);
+  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   child.stdout!.resume();
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));

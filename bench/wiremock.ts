@@ -36,7 +36,7 @@ export function wiremockJar(): { jar: string } | { missing: string } {
   return { jar };
 }
 
-export async function startWiremock(jar: string, stubs: Stub[]): Promise<Started> {
+export async function startWiremock(jar: string, stubs: Stub[], cpus?: string): Promise<Started> {
   const root = mkdtempSync(join(tmpdir(), 'allsign-bench-wiremock-'));
   mkdirSync(join(root, 'mappings'));
   stubs.forEach((s, i) =>
@@ -49,5 +49,5 @@ export async function startWiremock(jar: string, stubs: Stub[]): Promise<Started
     ),
   );
   const port = await freePort();
-  return startProcess('wiremock', 'java', ['-jar', jar, '--port', String(port), '--bind-address', '127.0.0.1', '--disable-banner', '--root-dir', root], port, { path: '/__admin/health' });
+  return startProcess('wiremock', 'java', ['-jar', jar, '--port', String(port), '--bind-address', '127.0.0.1', '--disable-banner', '--root-dir', root], port, { path: '/__admin/health' }, { cpus });
 }

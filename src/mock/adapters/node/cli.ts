@@ -1,6 +1,4 @@
 import { CommanderError } from 'commander';
-import { createRequire } from 'node:module';
-import type { SonicBoom as SonicBoomClass } from 'sonic-boom';
 import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { loadEngineContract } from '../../../contract/index.js';
@@ -11,12 +9,10 @@ import { eventLine, type LogFormat, type LogLevel } from '../../engine/request-l
 import { createMock, type Mock } from '../../mock.js';
 import { parseCliOptions, type CliOptions } from './cli-options.js';
 import { nodeHandler } from './handler.js';
+import { lineLog } from './line-log.js';
 import { createMetrics } from './metrics.js';
 import { answer, createMockServer, drain, listen } from './server.js';
 import { openCliStore, type CliStore } from './store.js';
-
-// a CommonJS module whose types describe an ES default: require gives the class itself
-const SonicBoom = createRequire(import.meta.url)('sonic-boom') as typeof SonicBoomClass;
 
 /** requests in flight get this long to finish after SIGTERM or Ctrl-C (a container stop waits 10 s) */
 const DRAIN_DEADLINE_MS = 8000;
@@ -118,22 +114,7 @@ async function main(): Promise<void> {
     say('error', `allsign-mock: cannot open the store: ${(error as Error).message}`);
     process.exit(2);
   }
-  // request lines go out in batches: a synchronous write per request costs a busy mock ~7% of its
-  // throughput; light traffic still shows within the flush interval
-  // When nobody reads stdout (a stuck log pipe), lines beyond 4 MiB are dropped rather than held,
-  // and the last flush gives up after half a second instead of waiting for the pipe forever.
-  let giveUpAt = Infinity;
-  const requestLog = new SonicBoom({ fd: 1, minLength: 8 * 1024, maxLength: 4 * 2 ** 20, retryEAGAIN: () => Date.now() < giveUpAt });
-  requestLog.on('error', () => undefined);
-  setInterval(() => requestLog.flush(), 250).unref();
-  process.on('exit', () => {
-    giveUpAt = Date.now() + 500;
-    try {
-      requestLog.flushSync();
-    } catch {
-      // the lines that could not be written are lost; the exit is not
-    }
-  });
+  const requestLog = lineLog(1);
   // the process's metrics and every request's, at /__admin/metrics
   const metrics = createMetrics();
   const mock = createMock({
@@ -144,7 +125,7 @@ async function main(): Promise<void> {
     adminToken: o.adminToken,
     adminOrigins: o.adminOrigins,
     tenantBytes: o.maxTenantMb * 2 ** 20,
-    log: (line) => requestLog.write(`${line}\n`),
+    log: (line) => requestLog.write(line),
     logFormat: o.logFormat,
     observe: metrics.observe,
     metrics,
@@ -157,7 +138,7 @@ async function main(): Promise<void> {
   serve = (req, res) => {
     handler(req, res).catch((error: unknown) => {
       // the engine answers every failure itself; this is a failure of writing the answer
-      requestLog.write(`${eventLine(o.logFormat, 'error', `internal error: ${(error as Error)?.stack ?? String(error)}`)}\n`);
+      requestLog.write(eventLine(o.logFormat, 'error', `internal error: ${(error as Error)?.stack ?? String(error)}`));
       if (!res.headersSent) answer(res, 500, 'Internal Server Error');
       else res.destroy();
     });

@@ -131,9 +131,10 @@ export function send(res: ServerResponse, answer: MockResponse | DocsAnswer): vo
     res.write(answer.body.slice(0, Math.floor(answer.body.length / 2)));
     return void setImmediate(() => res.socket?.destroy());
   }
-  // the length up front: without it, a head written before the body goes out chunked
-  if (answer.body.length > 0) res.setHeader('Content-Length', typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length);
-  res.writeHead(answer.status, headers);
+  // the length up front (without it, a head written before the body goes out chunked), in the one
+  // head written: a header set apart first makes Node take every other one through setHeader too
+  const length = answer.body.length > 0 ? (typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length) : 0;
+  res.writeHead(answer.status, length > 0 ? { ...headers, 'Content-Length': length } : headers);
   res.end(answer.body);
 }
 
