@@ -63,7 +63,8 @@ export async function openEmbedded(dir: string): Promise<SqlDriver & { created: 
  * schema) and later databases are unpacked from it.
  */
 async function createDatabase(data?: string): Promise<PGlite> {
-  const template = readTemplate();
+  // an in-memory database is one of many a process makes (tests): the template stays in memory
+  const template = readTemplate(data === undefined);
   const { wasm, fsBundle } = await pgliteAssets();
   const options = { extensions: { pg_trgm }, postgresqlconf: SETTINGS, parsers: PARSERS, pgliteWasmModule: wasm, fsBundle, ...(template ? { loadDataDir: template } : {}) };
   const db = data === undefined ? await PGlite.create(options) : await PGlite.create(data, options);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { BytesBlob } from './bytes-blob.js';
 import { MIGRATIONS } from './migrations.js';
 
 // A freshly created and migrated PGlite database, packed: unpacking it takes about a second where
@@ -28,14 +29,27 @@ function fileName(): string {
   return `pglite-${pgliteVersion()}-schema-${schema}.tar.gz`;
 }
 
-export function readTemplate(): Blob | undefined {
+let kept: { name: string; template: Blob } | undefined;
+
+/**
+ * The template of the current PGlite version and schema, if one was made. `keep`: held in memory
+ * for the next database too (a process that makes many, such as a test run, reads and unpacks the
+ * file once); the CLI makes one and keeps nothing.
+ */
+export function readTemplate(keep = false): Blob | undefined {
   const name = fileName();
+  if (kept?.name === name) return kept.template;
   for (const dir of cacheDirs()) {
+    let bytes: Uint8Array;
     try {
-      return new Blob([gunzipSync(readFileSync(join(dir, name)))]);
+      bytes = gunzipSync(readFileSync(join(dir, name)));
     } catch {
       // not there (or unreadable): the next place, then initdb
+      continue;
     }
+    const template = new BytesBlob(bytes);
+    if (keep) kept = { name, template };
+    return template;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { PGliteOptions } from '@electric-sql/pglite';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { BytesBlob } from './bytes-blob.js';
 
 type WasmModule = NonNullable<PGliteOptions['pgliteWasmModule']>;
 
@@ -24,7 +25,7 @@ export function pgliteAssets(): Promise<PgliteAssets> {
   assets ??= (async () => {
     const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
     const [wasm, bundle] = await Promise.all([readFile(join(dist, 'pglite.wasm')), readFile(join(dist, 'pglite.data'))]);
-    return { wasm: await wasmApi.compile(wasm), fsBundle: new Blob([bundle]) };
+    return { wasm: await wasmApi.compile(wasm), fsBundle: new BytesBlob(bundle) };
   })();
   return assets;
 }
