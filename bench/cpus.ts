@@ -4,6 +4,7 @@
 // scheduler happened to share them. Pinned, the load generator has one core and every server
 // another one of its own: the same budget for each, whatever its threading.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 export interface CpuPlan {
@@ -25,14 +26,26 @@ export function cpuPlan(wanted: boolean): CpuPlan | { unpinned: string } {
   return { loadGenerator: '0', servers: '1' };
 }
 
-/** A command run on the given CPUs (all its threads, and its children's). */
-export function onCpus(cpus: string | undefined, command: string, args: string[]): [string, string[]] {
-  return cpus === undefined ? [command, args] : ['taskset', ['-c', cpus, command, ...args]];
+/** A running process, all its threads and its children's, from now on on the given CPUs. */
+export function pinTree(pid: number, cpus: string): void {
+  for (const one of processTree(pid)) execFileSync('taskset', ['-a', '-cp', cpus, String(one)], { stdio: 'ignore' });
 }
 
-function affinity(): string {
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      children = children.concat(readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    }
+  } catch {
+    // gone meanwhile: nothing of it to pin
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+function affinity(pid: number): string {
   // "pid 123's current affinity list: 0,1"
-  return execFileSync('taskset', ['-cp', String(process.pid)], { encoding: 'utf8' }).trim().split(': ').pop()!;
+  return execFileSync('taskset', ['-cp', String(pid)], { encoding: 'utf8' }).trim().split(': ').pop()!;
 }
 
 /**
@@ -40,12 +53,24 @@ function affinity(): string {
  * it back. Only around the load itself: a process spawned while pinned would inherit the pin.
  */
 export async function onMainThreadCpus<T>(cpus: string | undefined, work: () => Promise<T>): Promise<T> {
+  return pinnedWhile(['-cp'], process.pid, cpus, work);
+}
+
+/**
+ * Runs `work` with a running process, all its threads, on `cpus`, then puts it back: a server
+ * started on every core (a scale tenant seeds faster so) measured on the servers' core.
+ */
+export async function onProcessCpus<T>(pid: number, cpus: string | undefined, work: () => Promise<T>): Promise<T> {
+  return pinnedWhile(['-a', '-cp'], pid, cpus, work);
+}
+
+async function pinnedWhile<T>(flags: string[], pid: number, cpus: string | undefined, work: () => Promise<T>): Promise<T> {
   if (cpus === undefined) return work();
-  const before = affinity();
-  execFileSync('taskset', ['-cp', cpus, String(process.pid)], { stdio: 'ignore' });
+  const before = affinity(pid);
+  execFileSync('taskset', [...flags, cpus, String(pid)], { stdio: 'ignore' });
   try {
     return await work();
   } finally {
-    execFileSync('taskset', ['-cp', before, String(process.pid)], { stdio: 'ignore' });
+    execFileSync('taskset', [...flags, before, String(pid)], { stdio: 'ignore' });
   }
 }

