@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/support/long-first-sequencer.js';
 import { testReports } from './test/support/test-reports.js';
 
 const reports = testReports();
@@ -29,6 +30,8 @@ export default defineConfig({
     // test file leaves nothing global behind: it closes what it starts and restores what it
     // patches (fetch under MSW, console, process.stderr, process.env).
     maxWorkers: 2,
+    // the longest files first, also on a fresh clone (test/support/long-first-sequencer.ts)
+    sequence: { sequencer: LongFirstSequencer },
     pool: 'forks',
     isolate: false,
     // besides the console, machine reports that CI reads (scripts/test-report.ts): vitest's JSON
