@@ -105,7 +105,7 @@ export function createMock(options: MockOptions = {}): Mock {
   const refusal = (error: unknown) => errorResponse(error, internal);
 
   /** The API: CORS open to any page, a preflight answered here. (One async step: each costs every request a turn of the queue.) */
-  async function api_(req: MockRequest, state: RequestState): Promise<MockResponse> {
+  async function apiAnswer(req: MockRequest, state: RequestState): Promise<MockResponse> {
     if (isPreflight(req)) return { status: 204, headers: preflightHeaders(req), body: '' };
     let res: MockResponse;
     try {
@@ -159,7 +159,7 @@ export function createMock(options: MockOptions = {}): Mock {
     } else {
       // HEAD is GET without the body: the same route, status and headers
       const asked = req.method === 'HEAD' ? { ...req, method: 'GET' } : req;
-      res = isAdminPath(req.path) ? await admin.handle(asked) : await api_(asked, state);
+      res = isAdminPath(req.path) ? await admin.handle(asked) : await apiAnswer(asked, state);
       if (req.method === 'HEAD') res.body = '';
     }
     record(req, res, state, started);
