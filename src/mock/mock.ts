@@ -12,7 +12,7 @@ import { RequestJournal } from './engine/journal.js';
 import type { MetricsEndpoint } from './engine/metrics.js';
 import { requestUrl } from './engine/query.js';
 import { eventLine, requestLine, type Exchange, type LogFormat, type LogLevel } from './engine/request-log.js';
-import { errorResponse, json, readJson } from './engine/respond.js';
+import { errorResponse, json, jsonText, readJson } from './engine/respond.js';
 import type { MockRequest, MockResponse } from './engine/types.js';
 import type { ApiKeySpec } from './port/records.js';
 import type { Repository, SeedOptions } from './port/repository.js';
@@ -112,7 +112,7 @@ export function createMock(options: MockOptions = {}): Mock {
       const answer = await api.answer(req, readJson(req), state);
       if (!answer) res = refusal(Errors.routeNotFound());
       else if (answer.fault === 'reset') return withFault(json(answer.status, answer.body), 'reset');
-      else res = withFault(json(answer.status, answer.body), answer.fault);
+      else res = withFault(answer.text === undefined ? json(answer.status, answer.body) : jsonText(answer.status, answer.text), answer.fault);
     } catch (error) {
       res = refusal(error);
     }

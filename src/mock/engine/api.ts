@@ -1,6 +1,7 @@
 import type { Contract } from '../../contract/index.js';
 import type { Service } from '../domain/service.js';
 import { HANDLERS } from './handlers/index.js';
+import { ItemJsonCache } from './list-json.js';
 import type { OperationId } from '../../types/index.js';
 import type { Handler, HandlerContext } from './handlers/types.js';
 import { Errors } from './http-errors.js';
@@ -26,7 +27,10 @@ export interface RequestState {
 
 export interface ApiAnswer {
   status: number;
-  body: unknown;
+  /** the body, to be written as JSON; or, given `text`, not used */
+  body?: unknown;
+  /** the body already written as JSON (a list page from its kept items) */
+  text?: string;
   /** a fault to apply to the answer: the connection is broken, or the body comes empty or cut */
   fault?: FaultKind;
 }
@@ -62,6 +66,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createApi(contract: Contract, service: Service, faults: FaultRegistry, options: ApiOptions = {}) {
   assertHandlersMatch(contract);
+  const listItems = new ItemJsonCache();
 
   /** Undefined when no operation has this path (the caller answers 404). */
   async function answer(req: MockRequest, json: RequestJson, state: RequestState): Promise<ApiAnswer | undefined> {
@@ -83,7 +88,7 @@ export function createApi(contract: Contract, service: Service, faults: FaultReg
     if (asked.example) return { ...asked.example, ...(effect?.fault ? { fault: effect.fault } : {}) };
     const valid = validateNow(op, req, match.params, json);
     const handler = HANDLERS[op.operationId as OperationId] as unknown as Handler<OperationId>;
-    const ctx = { service, caller: { tenant: key.tenant, owner: key.email }, params: valid.params, query: valid.query, body: valid.body } as unknown as HandlerContext<OperationId>;
+    const ctx = { service, listItems, caller: { tenant: key.tenant, owner: key.email }, params: valid.params, query: valid.query, body: valid.body } as unknown as HandlerContext<OperationId>;
     // an empty or cut answer comes after the operation ran: the client cannot know whether it did
     const answer: ApiAnswer = await handler(ctx);
     return effect?.fault ? { ...answer, fault: effect.fault } : answer;

@@ -16,6 +16,11 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   } catch {
     return { status: 500, headers: { 'Content-Type': JSON_TYPE }, body: INTERNAL_ERROR };
   }
+  return jsonText(status, text, headers);
+}
+
+/** A JSON answer whose body is already written. */
+export function jsonText(status: number, text: string, headers?: Record<string, string>): MockResponse {
   return { status, headers: headers ? { 'Content-Type': JSON_TYPE, ...headers } : { 'Content-Type': JSON_TYPE }, body: text };
 }
 

@@ -1,6 +1,7 @@
 import { eitherSpelling } from '../../../contract/index.js';
 import type { ContactFields } from '../../domain/contacts.js';
-import { autocompleteItem, contactDetail, contactDocument, contactListItem } from '../views.js';
+import { contactListJson } from '../list-json.js';
+import { autocompleteItem, contactDetail, contactDocument } from '../views.js';
 import { withDefaults, type Handlers } from './types.js';
 
 /** Request bodies accept full_name/fullName and job_title/jobTitle; the domain speaks camelCase. */
@@ -22,10 +23,10 @@ type ContactHandlers = Pick<
 >;
 
 export const contactHandlers: ContactHandlers = {
-  listContacts: withDefaults(['page', 'pageSize'], async ({ service, caller, query }) => {
+  listContacts: withDefaults(['page', 'pageSize'], async ({ service, listItems, caller, query }) => {
     const { page, pageSize } = query;
     const result = await service.listContacts(caller.tenant, { page, pageSize, search: query.search, tag: query.tag, verified: query.verified, source: query.source });
-    return { status: 200, body: { data: result.rows.map(contactListItem), total: result.total, page, pageSize } };
+    return { status: 200, text: contactListJson(listItems, result, page, pageSize) };
   }),
 
   autocompleteContacts: async ({ service, caller, query }) => ({ status: 200, body: (await service.autocomplete(caller.tenant, query.q)).map(autocompleteItem) }),

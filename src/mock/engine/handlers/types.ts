@@ -1,5 +1,6 @@
 import type { OperationId, operations } from '../../../types/index.js';
 import type { Service } from '../../domain/service.js';
+import type { ItemJsonCache } from '../list-json.js';
 
 // Handler types derived from the generated `operations`: a handler receives the contract's own
 // types for its path parameters, query and body, and answers one of the contract's success shapes.
@@ -12,7 +13,14 @@ type SuccessStatus<K extends OperationId> = Extract<keyof Responses<K>, 200 | 20
 export type PathParams<K extends OperationId> = Present<operations[K]['parameters']['path']>;
 export type Query<K extends OperationId> = Present<operations[K]['parameters']['query']>;
 export type Body<K extends OperationId> = operations[K] extends { requestBody: infer R } ? Json<NonNullable<R>> : undefined;
-export type Reply<K extends OperationId> = { [S in SuccessStatus<K>]: { status: S; body: Json<Responses<K>[S]> } }[SuccessStatus<K>];
+declare const jsonOf: unique symbol;
+/** JSON text already written, of a value of type T (what `JSON.stringify` would have written for it). */
+export type JsonText<T> = string & { readonly [jsonOf]?: T };
+
+/** A success of the contract: its body, or that body already written as JSON (`text`). */
+export type Reply<K extends OperationId> = {
+  [S in SuccessStatus<K>]: { status: S; body: Json<Responses<K>[S]> } | { status: S; text: JsonText<Json<Responses<K>[S]>> };
+}[SuccessStatus<K>];
 
 /** Who calls: the tenant of the API key, and the user that owns the key (the default `invitedBy`). */
 export interface Caller {
@@ -22,6 +30,8 @@ export interface Caller {
 
 export interface HandlerContext<K extends OperationId, Q = Query<K>> {
   service: Service;
+  /** list items already written as JSON, kept across requests (engine/list-json.ts) */
+  listItems: ItemJsonCache;
   caller: Caller;
   params: PathParams<K>;
   query: Q;
