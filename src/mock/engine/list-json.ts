@@ -1,22 +1,23 @@
-import type { ContactListResponse } from '../../types/index.js';
+import type { ContactListItem, ContactListResponse } from '../../types/index.js';
 import type { ContactPage, ContactRow } from '../port/repository.js';
 import type { JsonText } from './handlers/types.js';
 import { contactListItem } from './views.js';
 
 // A list page is mostly its items, and an item changes far less often than it is listed: writing
 // JSON costs a page about a sixth of a busy mock's time, so each item's JSON is kept, by contact
-// id, with every value it shows. A kept item is used only when all of them are the same values
-// (a contact changed in place, or another tenant's contact of the same id, is written anew), so
-// what is answered never depends on whether the store hands out fresh records or the same ones.
+// id, with the item it was written from. It is used only when the item made now has the same
+// values (a contact changed in place, or another tenant's contact of the same id, is written anew),
+// so what is answered never depends on whether the store hands out fresh records or the same ones.
 
 interface Kept {
-  email: string;
-  fullName: string | null;
-  company: string | null;
-  source: string;
-  identityVerified: boolean;
-  documentsCount: number;
+  item: ContactListItem;
   json: string;
+}
+
+/** Two items made by contactListItem (the same keys): the same values? */
+function sameValues(a: ContactListItem, b: ContactListItem): boolean {
+  for (const key in a) if (a[key as keyof ContactListItem] !== b[key as keyof ContactListItem]) return false;
+  return true;
 }
 
 /** The kept items, oldest first, bounded in characters (two bytes each in memory) and in number. */
@@ -33,21 +34,11 @@ export class ItemJsonCache {
 
   /** The item's JSON, as `JSON.stringify(contactListItem(row))` writes it. */
   json(row: ContactRow): string {
-    const { contact } = row;
-    const hit = this.kept.get(contact.id);
-    if (
-      hit &&
-      hit.email === contact.email &&
-      hit.fullName === contact.fullName &&
-      hit.company === contact.company &&
-      hit.source === contact.source &&
-      hit.identityVerified === row.identityVerified &&
-      hit.documentsCount === row.documentsCount
-    ) {
-      return hit.json;
-    }
-    const json = JSON.stringify(contactListItem(row));
-    this.keep(contact.id, { email: contact.email, fullName: contact.fullName, company: contact.company, source: contact.source, identityVerified: row.identityVerified, documentsCount: row.documentsCount, json });
+    const item = contactListItem(row);
+    const hit = this.kept.get(item.id);
+    if (hit && sameValues(hit.item, item)) return hit.json;
+    const json = JSON.stringify(item);
+    this.keep(item.id, { item, json });
     return json;
   }
 
