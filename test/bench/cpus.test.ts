@@ -37,16 +37,16 @@ describe('bench CPU pinning', () => {
     // a server with a child process of its own (as a launcher script has)
     const script = `require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`;
     const server = await startProcess('probe', process.execPath, ['-e', script], port, { path: '/' }, { cpus: '1' });
+    const pid = server.child.pid!;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
     try {
-      const pid = server.child.pid!;
-      const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
       expect(children).toHaveLength(1);
       expect(readdirSync(`/proc/${pid}/task`).length).toBeGreaterThan(1);
       for (const one of [pid, ...children]) {
         for (const tid of readdirSync(`/proc/${one}/task`)) expect(allowed(Number(tid)), `process ${one}, thread ${tid}`).toBe('1');
       }
     } finally {
-      for (const child of readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').split(' ').filter(Boolean)) process.kill(Number(child));
+      for (const child of children) process.kill(child);
       await server.stop();
     }
   });
