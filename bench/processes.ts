@@ -17,9 +17,16 @@ export async function startProcess(
   args: string[],
   port: number,
   ready: { path: string; headers?: Record<string, string> },
-  options: { env?: Record<string, string>; /** once ready, run it on these CPUs only, all its threads (bench/cpus.ts) */ cpus?: string | undefined } = {},
+  options: {
+    env?: Record<string, string>;
+    /** once ready, run it on these CPUs only, all its threads (bench/cpus.ts) */
+    cpus?: string | undefined;
+    /** given up on (and killed) when not ready by then; 180 s by default */
+    readyWithinMs?: number;
+  } = {},
 ): Promise<Started> {
   const url = `http://127.0.0.1:${port}`;
+  const readyWithinMs = options.readyWithinMs ?? 180_000;
   const t0 = performance.now();
   // stdout goes into a pipe that another process reads and drops, as a terminal (or a container's
   // log driver) reads it: a server's request log costs what it costs under `npm start`, and reading
@@ -34,7 +41,10 @@ export async function startProcess(
   child.on('exit', (code) => (exited = code));
   for (;;) {
     if (exited !== undefined) throw new Error(`${name} exited with ${exited} before it was ready:\n${stderr}`);
-    if (performance.now() - t0 > 180_000) throw new Error(`${name} not ready after 180 s:\n${stderr}`);
+    if (performance.now() - t0 > readyWithinMs) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} not ready after ${readyWithinMs / 1000} s:\n${stderr}`);
+    }
     try {
       const res = await fetch(url + ready.path, { headers: ready.headers, signal: AbortSignal.timeout(1000) });
       await res.arrayBuffer();

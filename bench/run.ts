@@ -194,36 +194,40 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
   log(`  ${cpuSetting}`);
   // the same keys, seed and count: the same contacts, ids included, in every store (the database
   // server itself is not pinned: it is the store, not the server under test)
-  const [mock, baseline, embedded, postgres, prism] = await startAll([
-    startOurs(opts.listContacts, [], 'ours', {}, serverCpus),
-    opts.baseline ? startBaseline(opts.baseline, opts.listContacts, serverCpus) : undefined,
-    opts.stores ? stores().then((s) => startOurs(opts.listContacts, ['--data', s.directory()], 'embedded', {}, serverCpus)) : undefined,
-    opts.stores ? stores().then(async (s) => startOurs(opts.listContacts, ['--database-url', await s.database()], 'postgres', {}, serverCpus)) : undefined,
-    startPrism(serverCpus),
-  ]);
-  // the peers answer what our mock answered, so every one serialises (or sends) the same JSON
-  const page = await getJson(mock, LIST_PATH);
-  const id = page.body.data[0].id as string;
-  const one = await getJson(mock, `/v2/contacts/${id}`);
-  const created = await getJson(mock, '/v2/contacts', { method: 'POST', body: JSON.stringify({ email: newEmail(), full_name: 'Bench Mark' }) });
-  const { express, node, wiremock, wiremockMissing } = await peers(page.body, one.body, created);
-  const scenarios: Scenario[] = [
-    { name: 'list', method: 'GET', path: LIST_PATH },
-    { name: 'get', method: 'GET', path: `/v2/contacts/${id}` },
-    { name: 'create', method: 'POST', path: '/v2/contacts', body: () => ({ email: newEmail(), full_name: 'Bench Mark' }) },
-  ];
-  const servers: [Peer, Started | undefined][] = [
-    ['ours', mock],
-    ['baseline', baseline],
-    ['embedded', embedded],
-    ['postgres', postgres],
-    ['prism', prism],
-    ['express', express],
-    ['node', node],
-    ['wiremock', wiremock],
-  ];
-  const rows: ThroughputRow[] = [];
+  // whatever has started is stopped however the phase ends, a peer that fails to start included
+  const running: (Started | undefined)[] = [];
   try {
+    const [mock, baseline, embedded, postgres, prism] = await startAll([
+      startOurs(opts.listContacts, [], 'ours', {}, serverCpus),
+      opts.baseline ? startBaseline(opts.baseline, opts.listContacts, serverCpus) : undefined,
+      opts.stores ? stores().then((s) => startOurs(opts.listContacts, ['--data', s.directory()], 'embedded', {}, serverCpus)) : undefined,
+      opts.stores ? stores().then(async (s) => startOurs(opts.listContacts, ['--database-url', await s.database()], 'postgres', {}, serverCpus)) : undefined,
+      startPrism(serverCpus),
+    ]);
+    running.push(mock, baseline, embedded, postgres, prism);
+    // the peers answer what our mock answered, so every one serialises (or sends) the same JSON
+    const page = await getJson(mock, LIST_PATH);
+    const id = page.body.data[0].id as string;
+    const one = await getJson(mock, `/v2/contacts/${id}`);
+    const created = await getJson(mock, '/v2/contacts', { method: 'POST', body: JSON.stringify({ email: newEmail(), full_name: 'Bench Mark' }) });
+    const { express, node, wiremock, wiremockMissing } = await peers(page.body, one.body, created);
+    running.push(express, node, wiremock);
+    const scenarios: Scenario[] = [
+      { name: 'list', method: 'GET', path: LIST_PATH },
+      { name: 'get', method: 'GET', path: `/v2/contacts/${id}` },
+      { name: 'create', method: 'POST', path: '/v2/contacts', body: () => ({ email: newEmail(), full_name: 'Bench Mark' }) },
+    ];
+    const servers: [Peer, Started | undefined][] = [
+      ['ours', mock],
+      ['baseline', baseline],
+      ['embedded', embedded],
+      ['postgres', postgres],
+      ['prism', prism],
+      ['express', express],
+      ['node', node],
+      ['wiremock', wiremock],
+    ];
+    const rows: ThroughputRow[] = [];
     for (const s of scenarios) {
       const rounds = new Map<Peer, LoadResult[]>();
       for (let round = 0; round < opts.rounds; round++) {
@@ -252,7 +256,7 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
     log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare node:http ${floor.node.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
     return { rows, floor, ...(wiremockMissing ? { wiremockMissing } : {}) };
   } finally {
-    await Promise.all(servers.map(([, server]) => server?.stop()));
+    await Promise.all(running.map((server) => server?.stop()));
   }
 }
 

@@ -17,3 +17,13 @@ it("hands a server's stdout to another process that reads all of it", async () =
     await server.stop();
   }
 });
+
+it('kills a server that is not ready in time, and says so', async () => {
+  const port = await freePort();
+  // listening, but never ready
+  const script = `require('node:http').createServer((q, s) => { s.statusCode = 503; s.end(); }).listen(${port}, '127.0.0.1')`;
+  await expect(startProcess('stuck', process.execPath, ['-e', script], port, { path: '/' }, { readyWithinMs: 1000 })).rejects.toThrow(/stuck not ready after 1 s/);
+  // nothing answers on its port once it is killed
+  const answers = async () => fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  await expect.poll(answers, { timeout: 5000 }).toBe(false);
+});
