@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { wholeNumber } from '../cli/options.js';
+import { baseUrl, wholeNumber } from '../cli/options.js';
 import { catalogue, listRow } from './run/catalogue.js';
 import { jsonReport } from './reporters/json.js';
 import { junitReport } from './reporters/junit.js';
@@ -14,14 +14,7 @@ import { TRAFFIC_COMMANDS, trafficMain } from './traffic/cli.js';
 const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 /** The path is part of the target: https://host/api calls https://host/api/v2/contacts. */
 const url = (value: string) => {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new InvalidArgumentError(`--base-url must be an http(s) URL, got ${JSON.stringify(value)}`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InvalidArgumentError(`--base-url must be an http(s) URL, got ${JSON.stringify(value)}`);
-  if (parsed.search || parsed.hash) throw new InvalidArgumentError(`--base-url must not carry a query or a fragment, got ${JSON.stringify(value)}`);
+  const parsed = baseUrl('--base-url')(value);
   return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
 };
 
@@ -62,8 +55,9 @@ allsign-conformance replay FILE.har --base-url URL (send it again, report what d
 Checks: hand-written ones (a rule of the reference each), generic ones (generic.*: applied to every
 answer and to requests generated from the contract's schemas with fast-check), and
 cleanup.nothing-left, which runs whenever the run created something unless --skip names it.
-Exit codes: 0 every gating check passed; 1 a gating check failed (or the run was interrupted);
-2 bad usage, an unreachable target, a target that is not AllSign v2, or a rejected key.
+Exit codes: 0 every gating check passed; 1 a gating check failed, a check errored (no answer, or the
+suite's own error) or the run was interrupted; 2 bad usage, an unreachable target, a target that is
+not AllSign v2, or a rejected key.
 An assertion gates unless it rests on an x-inferred decision of the contract: those warn, naming the
 decision, unless --strict. Everything the run creates uses <run-id>…@example.com addresses and is
 deleted at the end, also on failure and on Ctrl-C. Warnings are counted on the line before the last;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { baseUrl, wholeNumber } from '../../cli/options.js';
 import { createProxy, PROXY_MODES, type ProxyMode } from '../proxy/server.js';
 import { proxyControl } from '../proxy/control.js';
 import { RemoteBook } from '../proxy/remote-book.js';
@@ -20,23 +21,17 @@ import { DecisionLedger } from '../contract/ledger.js';
 
 export const TRAFFIC_COMMANDS = ['proxy', 'har', 'fixtures', 'replay'] as const;
 
-const whole = (name: string, min: number) => (value: string) => {
-  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, got ${JSON.stringify(value)}`);
-  return Number(value);
-};
-
 function upstreamUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidArgumentError(`--upstream must be an http(s) URL, got ${JSON.stringify(value)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError(`--upstream must be an http(s) URL, got ${JSON.stringify(value)}`);
-  if (url.search || url.hash) throw new InvalidArgumentError('--upstream must not carry a query or a fragment');
+  const url = baseUrl('--upstream')(value);
   if (url.username || url.password) throw new InvalidArgumentError('--upstream must not carry credentials: the client sends its own');
   return url;
 }
+
+/** checked as a base URL, kept as written (the report names it as the user did) */
+const replayTarget = (value: string) => {
+  baseUrl('--base-url')(value);
+  return value;
+};
 
 interface ReportFlags {
   failOn: FailOn;
@@ -236,12 +231,12 @@ function program(): Command {
       .command('proxy')
       .description('A validating reverse proxy: forwards every request to --upstream unchanged, checks each exchange against the contract, and reports when stopped.')
       .addOption(new Option('--upstream <url>', 'the API to forward to; its path is prepended (https://staging.example.com/api)').env('ALLSIGN_UPSTREAM').argParser(upstreamUrl))
-      .addOption(new Option('--port <n>', 'port to listen on (0: any free one)').env('ALLSIGN_PROXY_PORT').default(4011).argParser(whole('--port', 0)))
+      .addOption(new Option('--port <n>', 'port to listen on (0: any free one)').env('ALLSIGN_PROXY_PORT').default(4011).argParser(wholeNumber('--port', 0, 65535)))
       .addOption(new Option('--host <addr>', 'address to listen on').env('HOST').default('127.0.0.1'))
       .addOption(new Option('--mode <mode>', `observe: nothing on the wire changes; annotate: adds one ${'x-allsign-finding'} header naming a finding; enforce: an answer with a documented violation becomes a 502 naming it`).choices(PROXY_MODES).default('observe'))
       .option('--record <file.har>', 'write every exchange to a HAR 1.2 file, redacted')
-      .addOption(new Option('--max-body-bytes <n>', 'bytes of each body kept for validation; larger bodies pass through unvalidated').default(1024 * 1024).argParser(whole('--max-body-bytes', 1)))
-      .addOption(new Option('--timeout <ms>', "the upstream's answer must start, and any pause in it end, within this (504 otherwise)").default(30_000).argParser(whole('--timeout', 1)))
+      .addOption(new Option('--max-body-bytes <n>', 'bytes of each body kept for validation; larger bodies pass through unvalidated').default(1024 * 1024).argParser(wholeNumber('--max-body-bytes', 1)))
+      .addOption(new Option('--timeout <ms>', "the upstream's answer must start, and any pause in it end, within this (504 otherwise)").default(30_000).argParser(wholeNumber('--timeout', 1)))
       .option('--quiet', 'no live summary line'),
   )
     .addHelpText('after', AFTER)
@@ -272,8 +267,8 @@ function program(): Command {
       .command('replay')
       .description("Send a recording's API requests again, in order, to --base-url (the mock started from the recording's fixtures): each answer judged, and where it differs from the recorded one reported.")
       .argument('<file.har>', 'the HAR file')
-      .addOption(new Option('--base-url <url>', 'where to send them').env('ALLSIGN_BASE_URL').makeOptionMandatory())
-      .addOption(new Option('--timeout <ms>', 'per request').default(10_000).argParser(whole('--timeout', 1)))
+      .addOption(new Option('--base-url <url>', 'where to send them').env('ALLSIGN_BASE_URL').makeOptionMandatory().argParser(replayTarget))
+      .addOption(new Option('--timeout <ms>', 'per request').default(10_000).argParser(wholeNumber('--timeout', 1)))
       .option('--base-path <path>', "the API's path prefix in the recorded URLs"),
   )
     .addHelpText('after', AFTER)

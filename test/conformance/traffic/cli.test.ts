@@ -117,4 +117,17 @@ describe('allsign-conformance proxy, as a process', () => {
     const missing = await start(['har', join(dir, 'nope.har')]).done;
     expect(missing.stderr).toMatch(/nope\.har: no such file/);
   }, 60_000);
+
+  it('refuses a bad option with one line naming it and exit 2, never a stack trace', async () => {
+    const runs = await Promise.all([
+      start(['proxy', '--upstream', drifting.url, '--port', '70000']).done,
+      start(['proxy', '--upstream', 'ftp://staging.example.com']).done,
+      start(['replay', 'any.har', '--base-url', 'http://127.0.0.1:4010/?x=1']).done,
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2]);
+    expect(runs[0]!.stderr).toMatch(/--port must be a whole number from 0 to 65535, got "70000"/);
+    expect(runs[1]!.stderr).toMatch(/--upstream must be an http\(s\) URL, got "ftp:\/\/staging\.example\.com"/);
+    expect(runs[2]!.stderr).toMatch(/--base-url must not carry a query or a fragment/);
+    for (const run of runs) expect(run.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
 });
