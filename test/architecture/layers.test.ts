@@ -3,9 +3,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The layers of ARCHITECTURE.md, held against the imports as written: adapters → engine → domain →
-// port ← stores, the control plane beside the engine, the contract and the types underneath, and
-// nothing below the adapters touching Node or Express (so that the core runs in a browser).
+// The layers of ARCHITECTURE.md, held against the imports as written (static and dynamic): package
+// entries → adapters → mock.ts → admin → engine → domain → port ← stores, the contract and the
+// types underneath, and nothing below the adapters touching Node or a server package (so that the
+// core runs in a browser).
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const src = join(root, 'src');
@@ -19,7 +20,8 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]!);
+  const written = /^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  return [...text.matchAll(written)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 /** The layer a file of src/ belongs to. */
@@ -27,6 +29,8 @@ function layer(file: string): string {
   const rel = relative(src, file).replace(/\\/g, '/');
   const m = /^mock\/(adapters|engine|domain|port|stores|seed|admin)\//.exec(rel);
   if (m) return m[1]!;
+  // the composition root and its defaults, under the adapters; the package's entries above them
+  if (rel === 'mock/mock.ts' || rel === 'mock/defaults.ts') return 'composition';
   if (rel.startsWith('mock/')) return 'mock-entry';
   return rel.split('/')[0]!;
 }
@@ -42,8 +46,9 @@ const ALLOWED: Record<string, string[]> = {
   domain: ['port', 'contract', 'types'],
   engine: ['domain', 'port', 'contract', 'types'],
   admin: ['engine', 'domain', 'port', 'contract', 'types'],
-  'mock-entry': ['adapters', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
-  adapters: ['cli', 'mock-entry', 'admin-client', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
+  composition: ['admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
+  'mock-entry': ['adapters', 'composition', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
+  adapters: ['cli', 'composition', 'admin-client', 'admin', 'engine', 'domain', 'port', 'stores', 'seed', 'contract', 'types'],
   conformance: ['cli', 'contract', 'types'],
   'admin-client': ['types'],
   // the fetch wrapper: the conformance suite's traffic judge, in a page
@@ -54,7 +59,7 @@ const ALLOWED: Record<string, string[]> = {
 const PORTABLE = new Set(['types', 'contract', 'port', 'seed', 'stores', 'domain', 'engine', 'admin', 'admin-client', 'validate']);
 /** Stores on disk or on a server: Node only, never imported by the core (the memory store stays portable). */
 const NODE_STORES = /\/mock\/stores\/sql\//;
-const NODE_ONLY = /^(node:|express$|cors$|sonic-boom$|fs$|path$|crypto$|events$|http$|net$|os$|zlib$|child_process$|url$)/;
+const NODE_ONLY = /^(node:|(fs|fs\/promises|path|crypto|events|http|https|net|os|zlib|child_process|url|stream|util|module|worker_threads|express|cors|sonic-boom|pg|@electric-sql\/pglite|prom-client|commander)(\/|$))/;
 
 describe('the layers', () => {
   const all = files(src).filter((f) => !f.endsWith('.generated.ts'));
@@ -71,7 +76,7 @@ describe('the layers', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('below the adapters, use nothing of Node or Express', () => {
+  it('below the adapters, use nothing of Node or of a server package', () => {
     const wrong: string[] = [];
     const portable = all.filter((f) => (PORTABLE.has(layer(f)) && !NODE_STORES.test(f.replace(/\\/g, '/'))) || /mock\/(mock|core|defaults)\.ts$/.test(f) || /adapters\/(fetch|msw|playwright)\.ts$/.test(f));
     for (const file of portable) for (const spec of imports(file)) if (NODE_ONLY.test(spec)) wrong.push(`${relative(root, file)} imports ${spec}`);
