@@ -27,7 +27,7 @@ export interface MockOptions {
   contacts?: number;
   /** added delay for every API request, in ms */
   latency?: { min: number; max: number } | undefined;
-  /** protects /__admin (but /__admin/health) with the X-Admin-Token header */
+  /** protects /__admin (but /__admin/health and /__admin/ready) with the X-Admin-Token header */
   adminToken?: string | undefined;
   /** web origins whose pages may call /__admin (none by default: browsers get 403 from other origins) */
   adminOrigins?: string[] | undefined;
