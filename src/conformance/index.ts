@@ -1,5 +1,6 @@
 export { runConformance, TargetError, DEFAULT_GENERATE } from './run/runner.js';
 export type { RunOptions } from './run/runner.js';
+export type { FetchTarget } from './http/client.js';
 export { CHECKS } from './checks/index.js';
 export { catalogue, listRow, CLEANUP } from './run/catalogue.js';
 export { GENERIC, GENERIC_CHECKS } from './generic/registry.js';

@@ -5,7 +5,9 @@ import { startAlternatives, withoutAlternative, type Alternative } from './alter
 import { ALTERNATIVES } from './alternatives/catalogue.js';
 import { KEY_A, runAgainst } from './helpers.js';
 
-// For every decision of the contract, an implementation that chose otherwise (alternatives/catalogue.ts).
+// For every decision of the contract, an implementation that chose otherwise (alternatives/catalogue.ts),
+// run in this process: the suite hands its requests to the mock's fetch handler (the verdicts are
+// the point here, not the transport; suite.test.ts holds that both give the same).
 // The default run must pass against each; --strict must fail against each, naming the decision: a
 // warning names it in the default run, and --strict turns every warning into a failure (the whole
 // matrix, with real --strict runs over 20 seeds each: `npm run alternatives`).
@@ -47,10 +49,11 @@ describe('what the suite cannot reach, proved apart', () => {
     const mock = await startAlternatives([alternative]);
     try {
       const headers = { authorization: `Bearer ${KEY_A}`, 'content-type': 'application/json' };
-      const made = await fetch(`${mock.baseUrl}/v2/documents`, { method: 'POST', headers, body: JSON.stringify({ name: 'D', participants: [{ email: 'signer@example.com', name: 'S' }] }) });
+      const send = (path: string, body: unknown) => mock.fetch!(new Request(`${mock.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }));
+      const made = await send('/v2/documents', { name: 'D', participants: [{ email: 'signer@example.com', name: 'S' }] });
       const { id } = (await made.json()) as { id: string };
       await mock.mock.control.signDocument(id, 'signer@example.com');
-      const add = await fetch(`${mock.baseUrl}/v2/documents/${id}/participants`, { method: 'POST', headers, body: JSON.stringify({ participants: [{ email: 'late@example.com', name: 'L' }] }) });
+      const add = await send(`/v2/documents/${id}/participants`, { participants: [{ email: 'late@example.com', name: 'L' }] });
       expect(add.status).toBe(422);
     } finally {
       await mock.close();

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { createMock, createMockApp, DEFAULT_API_KEYS, DEFAULT_SEED, MemoryRepository, type Mock, type MockApp, type MockOptions } from '../../src/mock/index.js';
-import { runConformance, type RunOptions } from '../../src/conformance/index.js';
+import { runConformance, type FetchTarget, type RunOptions } from '../../src/conformance/index.js';
+import { fetchHandler } from '../../src/mock/core.js';
 
 export const KEY_A = 'sk_test_demo_a';
 export const KEY_B = 'sk_test_demo_b';
@@ -11,6 +12,8 @@ export const OWNER_A = 'owner@demo-a.example.com';
 export interface RunningMock {
   baseUrl: string;
   mock: Mock;
+  /** set when the mock runs in this process without a server: the suite hands it its requests */
+  fetch?: FetchTarget;
   close(): Promise<void>;
 }
 
@@ -42,10 +45,21 @@ export async function startMock(options: MockOptions & { wrap?: (app: Express) =
   };
 }
 
+/**
+ * The mock in this process, with no server: the suite's requests go to its fetch handler (`handle`
+ * as in startMock). For tests about the suite's verdicts, where the transport is not the point.
+ */
+export function inProcessMock(options: MockOptions & { handle?: (inner: Handle) => Handle } = {}): RunningMock {
+  const { handle, ...mockOptions } = options;
+  const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
+  const served: Mock = handle ? { ...mock, handle: handle(mock.handle) } : mock;
+  return { baseUrl: 'http://mock.test', mock, fetch: fetchHandler(served), close: async () => {} };
+}
+
 /** Runs the whole catalogue against a mock, both tenants, the key owner known, strict; then shuts the mock down. */
 export async function runAgainst(mock: RunningMock, extra: Partial<RunOptions> = {}) {
   try {
-    return await runConformance({ baseUrl: mock.baseUrl, apiKey: KEY_A, apiKeyB: KEY_B, keyOwnerEmail: OWNER_A, strict: true, concurrency: 4, ...extra });
+    return await runConformance({ baseUrl: mock.baseUrl, ...(mock.fetch ? { fetch: mock.fetch } : {}), apiKey: KEY_A, apiKeyB: KEY_B, keyOwnerEmail: OWNER_A, strict: true, concurrency: 4, ...extra });
   } finally {
     await mock.close();
   }

@@ -4,12 +4,12 @@ import { DEFAULT_API_KEYS, DEFAULT_SEED } from '../../src/mock/index.js';
 import { SqlRepository } from '../../src/mock/stores/sql/sql-repository.js';
 import { dropDatabases } from '../support/postgres.js';
 import { SQL_STORES } from '../support/sql-stores.js';
-import { leftovers, runAgainst, startMock } from './helpers.js';
+import { inProcessMock, leftovers, runAgainst } from './helpers.js';
 
 // The whole catalogue against the mock on each database store, as suite.test.ts runs it against
 // the memory store: every check passes (hand-written and generic), strict, and the run leaves
-// nothing behind.
-
+// nothing behind. The mock runs in this process, its fetch handler the target: the stores are the
+// point here (in-process.test.ts holds that the transport changes no verdict).
 
 afterAll(dropDatabases);
 
@@ -18,7 +18,7 @@ describe.each(SQL_STORES)('the conformance suite against the mock on the %s stor
     const repository = new SqlRepository(await open());
     try {
       await repository.reset({ apiKeys: DEFAULT_API_KEYS, seed: DEFAULT_SEED, contactsPerTenant: 12 });
-      const mock = await startMock({ repository });
+      const mock = inProcessMock({ repository });
       const before = await repository.counts();
       // a small generation: the stores' own rules are the repository contract's; here every check meets them once
       const summary = await runAgainst(mock, { strict: true, generate: 2 });

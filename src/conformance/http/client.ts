@@ -39,6 +39,24 @@ export interface ClientOptions {
   observe?: Observer;
   /** attempts on 429 before giving up */
   maxRetries?: number;
+  /** a target in this process, in place of the network (RunOptions.fetch) */
+  fetch?: FetchTarget | undefined;
+}
+
+/** A target in this process: a request in, its answer out, as a fetch handler takes them. */
+export type FetchTarget = (request: Request) => Promise<Response>;
+
+/**
+ * Sends through the network, or hands the request to a target in this process: there the timeout
+ * holds whatever the target does, and an error Response is a network error, as fetch would throw.
+ */
+async function send(target: FetchTarget | undefined, url: string, init: RequestInit & { signal: AbortSignal }): Promise<Response> {
+  if (!target) return fetch(url, init);
+  const { signal } = init;
+  const timedOut = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+  const res = await Promise.race([target(new Request(url, init)), timedOut]);
+  if (res.type === 'error') throw new TypeError('the target answered with a network error (Response.error())');
+  return res;
 }
 
 const MAX_RECORDED_BODY = 4000;
@@ -84,7 +102,7 @@ export class HttpClient {
     let res: Response | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        res = await fetch(this.url(path), { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
+        res = await send(this.options.fetch, this.url(path), { ...init, signal: AbortSignal.timeout(this.options.timeoutMs) });
       } catch (error) {
         record.error = explainNetworkError(error, this.options.timeoutMs);
         record.durationMs = Date.now() - started;

@@ -13,6 +13,7 @@ import { Dispatcher } from '../generic/dispatcher.js';
 import { runHandWritten } from './handwritten.js';
 import { selectChecks } from './select.js';
 import { probeTarget } from './target.js';
+import type { FetchTarget } from '../http/client.js';
 import type { Check, CheckResult, RunSummary } from '../types.js';
 
 export { TargetError } from './target.js';
@@ -37,6 +38,12 @@ export interface RunOptions {
   operations?: string[];
   timeoutMs?: number;
   concurrency?: number;
+  /**
+   * A target in this process instead of the network: every request goes to this function (a
+   * fetch handler: the mock's `fetchHandler`, a fetch-based server's `app.fetch`), with its URL under
+   * `baseUrl`. An error Response (`Response.error()`) is a network error, as from a service worker.
+   */
+  fetch?: FetchTarget;
   /** the hand-written catalogue (tests pass a subset or their own) */
   checks?: Check[];
   onResult?: (result: CheckResult) => void;
@@ -80,7 +87,7 @@ export async function runConformance(options: RunOptions): Promise<RunSummary> {
     return dispatcher.inspect(record, body);
   };
   const client = (apiKey: string | undefined, observed = true) =>
-    new HttpClient({ baseUrl: options.baseUrl, apiKey, timeoutMs, observe: observed ? observe : undefined });
+    new HttpClient({ baseUrl: options.baseUrl, apiKey, timeoutMs, observe: observed ? observe : undefined, fetch: options.fetch });
   await probeTarget(client(options.apiKey, false), 'the API key');
   if (options.apiKeyB) await probeTarget(client(options.apiKeyB, false), 'the second API key');
 

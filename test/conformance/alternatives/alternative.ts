@@ -1,6 +1,6 @@
 import { allDecisions, contractDocument, inferred, joinPointer, loadContract, pointerKeys, valueAt, type OpenApiDocument } from '../../../src/contract/index.js';
 import type { MockRequest, MockResponse, Repository, Service } from '../../../src/mock/index.js';
-import { freshRepository, startMock, type Handle, type RunningMock } from '../helpers.js';
+import { freshRepository, inProcessMock, type Handle, type RunningMock } from '../helpers.js';
 
 /**
  * An implementation of the API written from the reference alone that chose otherwise where the
@@ -42,7 +42,7 @@ export async function startAlternatives(alternatives: readonly Alternative[]): P
   }
   const repository = alternatives.reduce<Repository>((inner, a) => a.repository?.(inner) ?? inner, freshRepository());
   const services = alternatives.filter((a) => a.service);
-  return startMock({
+  return inProcessMock({
     repository,
     ...(contract ? { contract } : {}),
     ...(services.length ? { decorateService: (inner: Service) => services.reduce((s, a) => a.service!(s), inner) } : {}),
