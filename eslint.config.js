@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/types/allsign-v2.generated.ts'] },
+  { ignores: ['dist/', '.cli-build-*/', 'node_modules/', 'src/types/allsign-v2.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,8 +17,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-    // one PostgreSQL server per run, for the tests of the PostgreSQL store
-    globalSetup: ['test/support/postgres-setup.ts'],
+    // one PostgreSQL server per run, for the tests of the PostgreSQL store; src/ transpiled once,
+    // for the tests that start the CLIs as processes
+    globalSetup: ['test/support/postgres-setup.ts', 'test/support/cli-build.ts'],
     // Prism and the container build run as child processes; give them room on a shared 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,

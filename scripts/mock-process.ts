@@ -1,8 +1,9 @@
-// The mock CLI in a process of its own (from src, through tsx), for scripts and tests that must see
-// a crash as a crash, read its output or signal it.
+// The mock CLI in a process of its own (from src: scripts/cli-command.ts), for scripts and tests that
+// must see a crash as a crash, read its output or signal it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cliCommand } from './cli-command.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,7 +27,8 @@ export interface MockProcessOptions {
 
 /** Starts `allsign-mock` with these arguments and resolves once it is ready (its banner), or once it listens. */
 export function startMockProcess(args: string[], options: MockProcessOptions = {}): Promise<MockProcess> {
-  const command = [...(options.wrap ?? []), process.execPath, '--import', 'tsx', 'src/mock/cli.ts', ...args];
+  const [node, cli] = cliCommand('mock/cli', args);
+  const command = [...(options.wrap ?? []), node, ...cli];
   const child = spawn(command[0]!, command.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let out = '';
   // the tail is enough to report from, and a long run logs a line per request

@@ -9,12 +9,13 @@ import { allDecisions, catalogue } from '../../src/conformance/index.js';
 import { loadContract } from '../../src/contract/index.js';
 import { DeleteDoesNotDelete } from './broken-mocks.js';
 import { freshRepository, KEY_A, KEY_B, leftovers, startMock } from './helpers.js';
+import { cliCommand } from '../../scripts/cli-command.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/conformance/cli.ts`, ...args], {
+    const child = spawn(...cliCommand('conformance/cli', args), {
       cwd: root,
       env: { PATH: process.env.PATH, ...env },
     });

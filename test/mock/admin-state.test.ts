@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startMockProcess } from '../../scripts/mock-process.js';
 import { KEY_A, createContact, mockApi } from './helpers.js';
+import { cliCommand } from '../../scripts/cli-command.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -160,7 +161,7 @@ describe('--fixtures FILE', () => {
       [bad, /tenants\[0\]\.contacts\[0\]\.email: value is not a valid email address\n.*tenants\[0\]\.contacts\[1\]\.email: Field required/],
       [join(dir, 'missing.json'), /cannot read the fixtures .*missing\.json/],
     ] as const) {
-      const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--fixtures', file], { cwd: root });
+      const child = spawn(...cliCommand('mock/cli', ['--port', '0', '--fixtures', file]), { cwd: root });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startMockProcess } from '../../scripts/mock-process.js';
 import { parseCliOptions } from '../../src/mock/adapters/node/cli-options.js';
+import { cliCommand } from '../../scripts/cli-command.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -121,7 +122,7 @@ describe('allsign-mock process', () => {
     const port = (taken.address() as AddressInfo).port;
     try {
       for (const args of [['--port', String(port)], ['--port', '0', '--host', '192.0.2.1']]) {
-        const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--contacts', '0', ...args], { cwd: root });
+        const child = spawn(...cliCommand('mock/cli', ['--contacts', '0', ...args]), { cwd: root });
         let stderr = '';
         child.stderr.on('data', (d) => (stderr += d));
         const code = await new Promise((resolve) => child.on('exit', resolve));
@@ -147,7 +148,7 @@ describe('allsign-mock process', () => {
   }, 30_000);
 
   it('stops on SIGTERM even when nobody reads its output (a stuck log pipe)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, '--port', '0', '--contacts', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(...cliCommand('mock/cli', ['--port', '0', '--contacts', '0']), { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
     const url = await new Promise<string>((resolve) => {
       let out = '';
       const onData = (d: Buffer) => {
@@ -178,7 +179,7 @@ describe('allsign-mock process', () => {
   it('exits 2 on bad usage and 0 on --help', async () => {
     const run = (args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/mock/cli.ts`, ...args], { cwd: root });
+        const child = spawn(...cliCommand('mock/cli', args), { cwd: root });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, upstream, type Listening } from './helpers.js';
+import { cliCommand } from '../../../scripts/cli-command.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const SECRET_KEY = 'sk_live_Zq8vX3secretkey';
@@ -20,7 +21,7 @@ interface Run {
 }
 
 function start(args: string[]): { child: ChildProcess; done: Promise<Run>; ready: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${root}src/conformance/cli.ts`, ...args], { cwd: root, env: { PATH: process.env.PATH } });
+  const child = spawn(...cliCommand('conformance/cli', args), { cwd: root, env: { PATH: process.env.PATH } });
   let stdout = '';
   let stderr = '';
   let announce: (url: string) => void;
