@@ -1,5 +1,6 @@
-// Number and URL options of every command line here (allsign-mock, allsign-conformance, the repository's
-// own scripts), refused with commander's usage error rather than turned into NaN or a fraction.
+// Number and URL options of every command line here (allsign-mock, allsign-conformance, the
+// repository's own scripts), refused with commander's usage error rather than turned into NaN, a
+// fraction or a URL that cannot be the target.
 import { InvalidArgumentError } from 'commander';
 
 /** A parser of a whole number from `min` (to `max` when there is one), naming the option it reads in its refusal. */

@@ -139,6 +139,26 @@ describe.each(STORES)('%s store: what a database needs told', (_name, make) => {
     expect((await repo.listContacts('t1', { page: 1, pageSize: 10, search: fold('b\ud800c') })).total).toBe(1);
   });
 
+  it("gives a document's participants back exactly, U+0000 and lone surrogates included, and finds the document by each", async () => {
+    const { services, repositories } = await make();
+    const odd = 'a\u0000b\ud800c\ue000d\udfff';
+    const made = await services[0]!.createDocument('t1', 'owner@t1.example.com', {
+      name: odd,
+      sendByWhatsapp: false,
+      participants: [
+        { email: 'one@example.com', name: '\u0000' },
+        { email: 'two@example.com', name: odd, whatsapp: '\ue0000', invitedBy: 'x\u0000@example.com' },
+      ],
+    });
+    const back = (await repositories[0]!.getDocument('t1', made.id))!;
+    expect(back.name).toBe(odd);
+    expect(back.participants.map((p) => [p.name, p.whatsapp, p.invitedBy])).toEqual([
+      ['\u0000', null, 'owner@t1.example.com'],
+      [odd, '\ue0000', 'x\u0000@example.com'],
+    ]);
+    for (const email of ['one@example.com', 'two@example.com']) expect((await repositories[0]!.documentsOf('t1', email)).map((d) => d.id)).toEqual([made.id]);
+  });
+
   it('folds as the memory store does: the same searches find the same contacts', async () => {
     const { repositories } = await make();
     const names = ['Peña Muñoz', 'Müller Über', 'Łukasz Żółw', 'Straße Groß', 'Ærøskøbing', 'İstanbul Işık', 'ǅemal', 'Ångström'];

@@ -129,15 +129,26 @@ export function toDocument({ document: d }: Pick<DocumentRow, 'document'>): Docu
     name: decodeText(d[at.name] as string),
     status: d[at.status] as DocumentStatus,
     sendByWhatsapp: d[at.sendByWhatsapp] as boolean,
-    // stored as json (any string survives it): the fields are read back in the record's own order
-    participants: participantsInOrder(d[at.participants] as ParticipantRecord[]),
+    participants: participantsInOrder(d[at.participants] as ParticipantRecord[], decodeText),
     createdAt: iso(d[at.createdAt] as number),
     signedAt: signedAt === null ? null : iso(signedAt),
   };
 }
 
-function participantsInOrder(participants: readonly ParticipantRecord[]): ParticipantRecord[] {
-  return participants.map((p) => ({ email: p.email, name: p.name, whatsapp: p.whatsapp, invitedBy: p.invitedBy, step: p.step, signedAt: p.signedAt }));
+/**
+ * Participants are stored as json, in the record's own field order, their strings escaped as text
+ * columns' are: the triggers read the array with PostgreSQL's JSON functions, which refuse a
+ * `\u0000` anywhere in it (a participant named "\u0000" was a 500).
+ */
+function participantsInOrder(participants: readonly ParticipantRecord[], text: (value: string) => string): ParticipantRecord[] {
+  return participants.map((p) => ({
+    email: text(p.email),
+    name: text(p.name),
+    whatsapp: p.whatsapp === null ? null : text(p.whatsapp),
+    invitedBy: text(p.invitedBy),
+    step: p.step,
+    signedAt: p.signedAt,
+  }));
 }
 
 /** A document's written columns. */
@@ -148,7 +159,7 @@ export const DOCUMENT_TABLE = new ColumnTable<DocumentRecord, undefined>(
     written('name', 'text', true, (d) => encodeText(d.name)),
     written('status', 'text', true, (d) => d.status),
     written('send_by_whatsapp', 'boolean', true, (d) => d.sendByWhatsapp),
-    written('participants', 'json', true, (d) => JSON.stringify(participantsInOrder(d.participants))),
+    written('participants', 'json', true, (d) => JSON.stringify(participantsInOrder(d.participants, encodeText))),
     written('created_at', 'timestamptz', true, (d) => d.createdAt),
     written('signed_at', 'timestamptz', true, (d) => d.signedAt),
   ],
