@@ -89,20 +89,33 @@ function validQueryFor(op: Operation): fc.Arbitrary<string> {
   return fc.subarray(names).chain((picked) => fc.tuple(...picked.map((n) => typedValue(declared[n]!).map((v) => `${n}=${encode(v)}`)))).map((pairs) => pairs.join('&'));
 }
 
-/** The contract's own request example for an operation, with one field changed or dropped. */
+/** The objects of a JSON value: itself, then those nested in it (a bulk item, a participant, custom fields). */
+function objectsIn(value: unknown): Record<string, unknown>[] {
+  if (value === null || typeof value !== 'object') return [];
+  const nested = Object.values(value).flatMap(objectsIn);
+  return Array.isArray(value) ? nested : [value as Record<string, unknown>, ...nested];
+}
+
+/**
+ * The contract's own request example for an operation, with one field changed or dropped at any
+ * depth: a participant's name as well as the document's.
+ */
 function bodyNear(op: Operation): fc.Arbitrary<string | undefined> {
   const raw = (contractDocument().paths[op.path]?.[op.method] as { requestBody?: { content?: Record<string, { examples?: Record<string, { value?: unknown }> }> } } | undefined)?.requestBody;
   const examples = Object.values(raw?.content?.['application/json']?.examples ?? {})
     .map((e) => e.value)
     .filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v));
   if (examples.length === 0) return fc.constant(undefined);
-  return fc.tuple(fc.constantFrom(...examples), fc.integer({ min: 0, max: 3 }), fc.jsonValue({ maxDepth: 3 }), fc.string({ unit: 'grapheme', maxLength: 30 })).map(([example, how, value, text]) => {
+  const value = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty);
+  return fc.tuple(fc.constantFrom(...examples), fc.integer({ min: 0, max: 3 }), value, fc.string({ unit: 'grapheme', maxLength: 30 }), fc.nat()).map(([example, how, value, text, at]) => {
     const copy = structuredClone(example);
-    const keys = Object.keys(copy);
-    const key = keys[text.length % keys.length]!;
-    if (how === 1) copy[key] = value;
-    if (how === 2) delete copy[key];
-    if (how === 3) copy[text || '_'] = value;
+    const objects = objectsIn(copy);
+    const target = objects[at % objects.length]!;
+    const keys = Object.keys(target);
+    const key = keys.length ? keys[text.length % keys.length]! : undefined;
+    if (how === 1 && key !== undefined) target[key] = value;
+    if (how === 2 && key !== undefined) delete target[key];
+    if (how === 3) target[text || '_'] = value;
     if (typeof copy.email === 'string') copy.email = `${text.length}.${copy.email}`;
     return JSON.stringify(copy);
   });
