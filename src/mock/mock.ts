@@ -111,8 +111,12 @@ export function createMock(options: MockOptions = {}): Mock {
     try {
       const answer = await api.answer(req, readJson(req), state);
       if (!answer) res = refusal(Errors.routeNotFound());
-      else if (answer.fault === 'reset') return withFault(json(answer.status, answer.body), 'reset');
-      else res = withFault(answer.text === undefined ? json(answer.status, answer.body) : jsonText(answer.status, answer.text), answer.fault);
+      else {
+        const written = answer.text === undefined ? json(answer.status, answer.body) : jsonText(answer.status, answer.text);
+        // a reset connection answers nothing, CORS headers neither
+        if (answer.fault === 'reset') return withFault(written, 'reset');
+        res = withFault(written, answer.fault);
+      }
     } catch (error) {
       res = refusal(error);
     }
