@@ -24,14 +24,21 @@ export function freshRepository(): MemoryRepository {
 
 export type Handle = Mock['handle'];
 
+type ComposeOptions = MockOptions & { handle?: (inner: Handle) => Handle };
+
+/** The mock on a fresh store unless given one, and what serves it: `handle` wrapping its one entry. */
+function compose({ handle, ...mockOptions }: ComposeOptions): { mock: Mock; served: Mock } {
+  const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
+  return { mock, served: handle ? { ...mock, handle: handle(mock.handle) } : mock };
+}
+
 /**
  * Listens on port 0; `wrap` puts the app behind other middleware (an HTTP-level broken variant),
  * `handle` wraps the engine's one entry (a variant that rewrites requests or answers, transport aside).
  */
-export async function startMock(options: MockOptions & { wrap?: (app: Express) => Express; handle?: (inner: Handle) => Handle } = {}): Promise<RunningMock> {
-  const { wrap, handle, ...mockOptions } = options;
-  const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
-  const served: Mock = handle ? { ...mock, handle: handle(mock.handle) } : mock;
+export async function startMock(options: ComposeOptions & { wrap?: (app: Express) => Express } = {}): Promise<RunningMock> {
+  const { wrap, ...rest } = options;
+  const { mock, served } = compose(rest);
   // an Express app inside; its public type (MockApp) shows consumers only what needs no Express types
   const app = createMockApp({ mock: served }) as MockApp & Express;
   const server: Server = await new Promise((resolve) => {
@@ -49,10 +56,8 @@ export async function startMock(options: MockOptions & { wrap?: (app: Express) =
  * The mock in this process, with no server: the suite's requests go to its fetch handler (`handle`
  * as in startMock). For tests about the suite's verdicts, where the transport is not the point.
  */
-export function inProcessMock(options: MockOptions & { handle?: (inner: Handle) => Handle } = {}): RunningMock {
-  const { handle, ...mockOptions } = options;
-  const mock = createMock({ ...mockOptions, repository: mockOptions.repository ?? freshRepository() });
-  const served: Mock = handle ? { ...mock, handle: handle(mock.handle) } : mock;
+export function inProcessMock(options: ComposeOptions = {}): RunningMock {
+  const { mock, served } = compose(options);
   return { baseUrl: 'http://mock.test', mock, fetch: fetchHandler(served), close: async () => {} };
 }
 
